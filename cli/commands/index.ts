@@ -1,0 +1,11 @@
+// The list of subcommands. Each module exports `command: CommandModule`; add one line per command.
+import type { Command } from 'commander';
+import type { CliIO } from '../io.ts';
+
+/** A subcommand: registers itself on the program and reports its exit code through `setExit`. */
+export interface CommandModule {
+  register(program: Command, io: CliIO, setExit: (code: number) => void): void;
+}
+
+/** Every subcommand, in help order. */
+export const COMMANDS: readonly CommandModule[] = [];
