@@ -17,6 +17,16 @@ export const DIAG_CODES = {
 
   // --- E5xxx: runtime and environment ---
   E5001: 'internal error',
+  // E51xx: WebGPU device layer (targets/webgpu)
+  E5101: 'no WebGPU adapter found',
+  E5102: 'cannot load the WebGPU runtime (dawn.node)',
+  E5103: 'WebGPU device request failed',
+  E5104: 'WGSL shader failed to compile',
+  E5105: 'WebGPU validation error',
+  E5106: 'WebGPU device lost',
+  E5107: 'WebGPU work timed out',
+  E5108: 'WebGPU out-of-memory or internal error',
+  E5109: 'WebGPU buffer readback failed',
 
   // --- Wxxxx: warnings ---
 } as const satisfies Record<string, string>;
