@@ -25,10 +25,7 @@ const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Largest header accepted; NumPy itself refuses headers over 10000 characters by default. */
 export const NPY_MAX_HEADER = 100_000;
 const ASTYPE_HINT = 'convert before saving: np.save(path, x.astype(np.float32))';
-const KIND_NAMES: Record<string, string> = {
-  b: 'boolean', i: 'signed integer', u: 'unsigned integer', f: 'floating-point', c: 'complex',
-  m: 'timedelta', M: 'datetime', O: 'Python object', S: 'byte string', a: 'byte string', U: 'unicode string', V: 'raw void',
-};
+const KIND_NAMES: Record<string, string> = { m: 'timedelta', M: 'datetime', S: 'byte string', a: 'byte string', U: 'unicode string' };
 
 type Report = (code: DiagCode, at: number, message: string, hint?: string) => void;
 
@@ -180,10 +177,18 @@ function readDescr(v: PyValue, at: (i: number) => number, err: Report): { dtype:
     err('E4308', at(v.start), `raw void dtype '${v.value}' is not supported`, ASTYPE_HINT);
     return undefined;
   }
-  const what = KIND_NAMES[kind] ? `${KIND_NAMES[kind]}${m?.[3] ? ` (${m[3]} bytes)` : ''}` : 'unknown';
+  const what = dtypeName(kind, Number(m?.[3] ?? 0));
   const order = m?.[1] === '=' ? '; the header names the native byte order (=), which np.save never writes' : '';
   err('E4307', at(v.start), `dtype '${v.value}' (${what}) is not supported; tilegate reads float32 and float64 (<f4, <f8, >f4, >f8)${order}`, ASTYPE_HINT);
   return undefined;
+}
+
+/** NumPy's name for a descr kind and size ('i', 8 -> 'int64'), or a description of the kind. */
+function dtypeName(kind: string, size: number): string {
+  const numeric: Record<string, string> = { i: 'int', u: 'uint', f: 'float', c: 'complex' };
+  if (numeric[kind] && size > 0) return `${numeric[kind]}${size * 8}`;
+  if (kind === 'b') return 'bool';
+  return KIND_NAMES[kind] ?? 'unknown kind';
 }
 
 /** Requires fortran_order False. */
