@@ -14,6 +14,16 @@ export const DIAG_CODES = {
 
   // --- E4xxx: input files (runtime/io, cli/conform, grid JSON) ---
   E4001: 'cannot read input file',
+  // E41xx: posit vector files (runtime/numerics/vector-file.ts, tilegate conform)
+  E4101: 'vector line is not valid JSON',
+  E4102: 'vector line is not a JSON object',
+  E4103: 'missing or mistyped field in vector line',
+  E4104: 'unknown vector op',
+  E4105: 'malformed hex pattern in vector line',
+  E4106: 'fdp operand arrays are empty, too long or of unequal length',
+  E4107: 'cannot tell the number format of a vector file',
+  E4108: 'unknown number format',
+  E4109: 'too many errors in vector file',
   // E42xx: safetensors (runtime/io/safetensors.ts)
   E4201: 'safetensors file shorter than its 8-byte header length',
   E4202: 'safetensors header length runs past the end of the file',

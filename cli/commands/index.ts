@@ -1,6 +1,7 @@
 // The list of subcommands. Each module exports `command: CommandModule`; add one line per command.
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
+import { command as conform } from './conform.ts';
 
 /** A subcommand: registers itself on the program and reports its exit code through `setExit`. */
 export interface CommandModule {
@@ -8,4 +9,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [];
+export const COMMANDS: readonly CommandModule[] = [conform];
