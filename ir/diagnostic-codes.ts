@@ -5,10 +5,44 @@
 
 export const DIAG_CODES = {
   // --- E0xxx: syntax (compiler/syntax) ---
+  E0001: 'unexpected character',
+  E0002: 'unexpected token',
+  E0003: 'expected a different construct here',
+  E0004: 'unexpected input after the end of the model',
+  E0005: 'nesting too deep',
+  E0006: 'too many syntax errors',
 
   // --- E1xxx: names, shapes and types (compiler/check) ---
+  E1001: 'unknown name',
+  E1002: 'duplicate name',
+  E1003: 'unknown layer or function',
+  E1004: 'unknown activation',
+  E1005: 'missing argument',
+  E1006: 'unknown argument',
+  E1007: 'duplicate argument',
+  E1008: 'wrong kind of value',
+  E1009: 'shape mismatch',
+  E1010: 'a label is not a value',
+  E1011: 'missing output',
+  E1012: 'invalid loss',
+  E1013: 'missing input',
+  E1014: 'unknown numeric format',
+  E1015: 'invalid learn block',
+  E1016: 'unknown learn mode',
+  E1017: 'invalid target block',
+  E1018: 'value out of range',
+  E1019: 'duplicate declaration',
+  E1020: 'learn mode does not fit the model',
+  E1021: 'quire needs a posit format',
+  E1022: 'too many arguments',
+  E1023: 'name used before its definition',
+  E1024: 'not a model value',
+  E1025: 'model too large',
 
   // --- E2xxx: lowering and passes (compiler/passes) ---
+  E2001: 'IR invariant broken (internal error)',
+  E2002: 'unknown pipeline stage',
+  E2003: 'pass requirement missing (internal error)',
 
   // --- E3xxx: target limits (targets/*, compiler/allocate) ---
 
