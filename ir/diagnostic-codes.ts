@@ -45,6 +45,18 @@ export const DIAG_CODES = {
   E2003: 'pass requirement missing (internal error)',
 
   // --- E3xxx: target limits (targets/*, compiler/allocate) ---
+  // E33xx: tile-grid simulator (targets/xdna/sim)
+  E3301: 'simulator deadlock: a cycle of FIFO waits',
+  E3302: 'simulator starvation: a tile waits on a FIFO whose other side has finished',
+  E3303: 'malformed simulator program',
+  E3304: 'simulator route is not routable on the grid',
+  E3305: 'tile memory overflow in the simulator program',
+  E3306: 'DMA channel budget exceeded in the simulator program',
+  E3307: 'buffer descriptor budget exceeded in the simulator program',
+  E3308: 'simulator lock misuse: release of a buffer that is not held',
+  E3309: 'no functional kernel registered under that name',
+  E3310: 'the grid cost model has no rate for that format',
+  E3311: 'simulation exceeded its event limit',
 
   // --- E4xxx: input files (runtime/io, cli/conform, grid JSON) ---
   E4001: 'cannot read input file',

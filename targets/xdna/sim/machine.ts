@@ -1,0 +1,380 @@
+// SimMachine: the discrete-event, cycle-approximate tile-grid machine. Threads run their flat
+// code until they block on a FIFO lock or start timed work; a binary heap orders wake-ups and
+// FIFO transfer completions, so the cost is O(events log events) and idle spans cost nothing.
+// Functional kernels run at compute start on the real FIFO buffer bytes.
+import type { Diagnostic } from '../../../ir/diagnostics.ts';
+import { tileLabel, type SimTile } from './program.ts';
+import type { GridDesc } from '../grid.ts';
+import { clockHz } from './cost.ts';
+import type { Instr, LinkedProgram } from './link.ts';
+import { EventHeap } from './heap.ts';
+import { FifoState } from './fifo-state.ts';
+import { ThreadContext } from './thread-context.ts';
+import { explainStall } from './deadlock.ts';
+import { Recorder } from './recorder.ts';
+import type { SimPublication, SimResult, SimStreamStats } from './result.ts';
+
+/** Run options. */
+export interface SimOptions {
+  /** Record the timeline (spans, instants, FIFO occupancy) for traces. */
+  readonly trace?: boolean;
+  /** Stop with E3311 after this many events (a guard for runaway programs). */
+  readonly maxEvents?: number;
+}
+
+interface MutablePublication {
+  snapshot: string;
+  version: number;
+  updatedCycle: number;
+  visibleCycle: number;
+  firstUseCycle: number | null;
+}
+
+/** The machine; one instance runs one linked program once. */
+export class SimMachine {
+  private readonly heap = new EventHeap();
+  private now = 0;
+  private events = 0;
+  private readonly nThreads: number;
+  private readonly pc: Int32Array;
+  private readonly sp: Int32Array;
+  private readonly counters: Int32Array[];
+  private readonly done: Uint8Array;
+  private readonly blockedSince: Float64Array;
+  private readonly stall: Float64Array;
+  private readonly pendingPublish: Int32Array;
+  private readonly ctx: ThreadContext[];
+  private readonly coreFreeAt: Float64Array;
+  private readonly computeCycles: Float64Array;
+  private readonly tileVersion: Int32Array;
+  private readonly fifos: FifoState[];
+  private readonly streamCount: Float64Array;
+  private readonly streamFirst: Float64Array;
+  private readonly streamLast: Float64Array;
+  private readonly published: Int32Array;
+  private readonly pubs: MutablePublication[] = [];
+  private readonly unusedPub: number[][];
+  private readonly rec: Recorder;
+  private versionMixes = 0;
+  private failure: Diagnostic | undefined;
+
+  constructor(
+    private readonly lp: LinkedProgram,
+    private readonly grid: GridDesc,
+    private readonly options: SimOptions = {},
+  ) {
+    const nt = (this.nThreads = lp.threads.length);
+    const tiles = lp.program.tiles;
+    this.pc = new Int32Array(nt);
+    this.sp = new Int32Array(nt);
+    this.counters = lp.threads.map((t) => new Int32Array(Math.max(1, t.depth)));
+    this.done = new Uint8Array(nt);
+    this.blockedSince = new Float64Array(nt).fill(-1);
+    this.stall = new Float64Array(nt);
+    this.pendingPublish = new Int32Array(nt).fill(-1);
+    this.coreFreeAt = new Float64Array(tiles.length);
+    this.computeCycles = new Float64Array(tiles.length);
+    this.tileVersion = new Int32Array(tiles.length).fill(-1);
+    this.rec = new Recorder(lp, options.trace === true);
+    this.fifos = lp.fifos.map((f, i) => new FifoState(f, i, this.rec));
+    this.ctx = lp.threads.map((t, i) => new ThreadContext(lp, t, i, this.fifos, this.counters[i] as Int32Array));
+    const ns = lp.streams.length;
+    this.streamCount = new Float64Array(ns);
+    this.streamFirst = new Float64Array(ns).fill(-1);
+    this.streamLast = new Float64Array(ns).fill(-1);
+    this.published = new Int32Array(lp.snapshots.length);
+    this.unusedPub = lp.snapshots.map(() => []);
+  }
+
+  /** Runs to completion, deadlock or failure; never throws on program errors. */
+  run(): { result: SimResult; diagnostics: Diagnostic[] } {
+    for (let t = 0; t < this.nThreads; t++) this.heap.push(0, t);
+    const maxEvents = this.options.maxEvents ?? Number.POSITIVE_INFINITY;
+    while (this.heap.size > 0 && this.failure === undefined) {
+      this.now = this.heap.peekTime() as number;
+      const ev = this.heap.pop();
+      if (++this.events > maxEvents) {
+        this.failure = { code: 'E3311', severity: 'error', message: `simulation of '${this.lp.program.name}' stopped after ${maxEvents} events`, hint: 'raise maxEvents or shorten the loops' };
+        break;
+      }
+      if (ev < 0) this.transferDone(-1 - ev);
+      else this.wake(ev);
+    }
+    const diagnostics: Diagnostic[] = [];
+    if (this.failure) diagnostics.push(this.failure);
+    else if (this.done.some((d) => d === 0)) {
+      diagnostics.push(...explainStall(this.lp, this.fifos, this.done, (t) => this.ctx[t]?.blocked));
+    }
+    return { result: this.result(diagnostics.length === 0), diagnostics };
+  }
+
+  private wake(th: number): void {
+    const pub = this.pendingPublish[th] as number;
+    if (pub >= 0) {
+      this.pendingPublish[th] = -1;
+      this.commitPublish(pub);
+    }
+    this.step(th);
+  }
+
+  /** Executes zero-time instructions until the thread blocks, sleeps or ends. */
+  private step(th: number): void {
+    const code = this.lp.threads[th]?.code as readonly Instr[];
+    let pc = this.pc[th] as number;
+    for (;;) {
+      const ins = code[pc];
+      if (ins === undefined) {
+        this.done[th] = 1;
+        this.pc[th] = pc;
+        return;
+      }
+      switch (ins.kind) {
+        case 'compute':
+          this.pc[th] = pc + 1;
+          this.compute(th, ins);
+          return;
+        case 'dma':
+          this.pc[th] = pc + 1;
+          this.dma(th, ins);
+          return;
+        case 'acquire':
+          if (!this.acquire(th, ins.fifo, ins.consumer, ins.count)) {
+            this.pc[th] = pc;
+            return;
+          }
+          pc++;
+          break;
+        case 'release':
+          if (!this.release(th, ins.fifo, ins.consumer, ins.count)) return;
+          pc++;
+          break;
+        case 'loop':
+          if (ins.repeat === 0) pc = ins.end + 1;
+          else {
+            const depth = this.sp[th] as number;
+            (this.counters[th] as Int32Array)[depth] = 0;
+            this.sp[th] = depth + 1;
+            pc++;
+          }
+          break;
+        case 'end': {
+          const ctr = this.counters[th] as Int32Array;
+          const top = (this.sp[th] as number) - 1;
+          const next = (ctr[top] as number) + 1;
+          if (next < ins.repeat) {
+            ctr[top] = next;
+            pc = ins.begin + 1;
+          } else {
+            this.sp[th] = top;
+            pc++;
+          }
+          break;
+        }
+        case 'mark':
+          this.mark(th, ins.stream);
+          pc++;
+          break;
+        case 'publish':
+          this.pc[th] = pc + 1;
+          this.publish(th, ins);
+          return;
+        case 'adopt':
+          this.adopt(th, ins.snapshot);
+          pc++;
+          break;
+      }
+    }
+  }
+
+  private compute(th: number, ins: Instr & { kind: 'compute' }): void {
+    const tile = this.lp.threads[th]?.tile as number;
+    const start = Math.max(this.now, this.coreFreeAt[tile] as number);
+    const end = start + ins.cycles;
+    this.coreFreeAt[tile] = end;
+    this.computeCycles[tile] = (this.computeCycles[tile] as number) + ins.cycles;
+    if (ins.kernel) {
+      const ctx = this.ctx[th] as ThreadContext;
+      ctx.begin(start, this.sp[th] as number, this.tileVersion[tile] as number);
+      try {
+        ins.kernel(ctx);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        this.failure = { code: 'E5001', severity: 'error', message: `kernel '${ins.label}' failed on tile ${tileLabel(this.tile(tile))}: ${msg}` };
+        return;
+      }
+    }
+    this.rec.span(th, ins.label, 'compute', start, end);
+    this.heap.push(end, th);
+  }
+
+  private dma(th: number, ins: Instr & { kind: 'dma' }): void {
+    const end = this.now + ins.cycles;
+    for (const x of ins.legs) this.rec.traffic(x.src, x.dst, x.bytes, this.now, end);
+    this.rec.span(th, ins.label, 'dma', this.now, end);
+    this.heap.push(end, th);
+  }
+
+  private acquire(th: number, f: number, consumer: number, count: number): boolean {
+    const fifo = this.fifos[f] as FifoState;
+    const ok = consumer < 0 ? fifo.canProduce(count) : fifo.canConsume(consumer, count);
+    const ctx = this.ctx[th] as ThreadContext;
+    if (!ok) {
+      if (this.blockedSince[th]! < 0) this.blockedSince[th] = this.now;
+      ctx.blocked = { fifo: f, consumer, count };
+      if (consumer < 0) fifo.producerWaiters.push(th);
+      else fifo.consumerWaiters[consumer]?.push(th);
+      return false;
+    }
+    const since = this.blockedSince[th] as number;
+    if (since >= 0) {
+      this.stall[th] = (this.stall[th] as number) + this.now - since;
+      this.blockedSince[th] = -1;
+      ctx.blocked = undefined;
+      if (this.now > since) this.rec.span(th, `wait ${consumer < 0 ? 'empty' : 'full'} ${fifo.def.id}`, 'stall', since, this.now);
+    }
+    if (consumer < 0) fifo.produceAcquire(count);
+    else this.inheritVersion(th, fifo.consumeAcquire(consumer, count));
+    return true;
+  }
+
+  private release(th: number, f: number, consumer: number, count: number): boolean {
+    const fifo = this.fifos[f] as FifoState;
+    const tile = this.lp.threads[th]?.tile as number;
+    const ok = consumer < 0 ? fifo.produceRelease(count, this.tileVersion[tile] as number) : fifo.consumeRelease(consumer, count);
+    if (!ok) {
+      const held = consumer < 0 ? 'filled' : 'drained';
+      this.failure = {
+        code: 'E3308',
+        severity: 'error',
+        message: `tile ${tileLabel(this.tile(tile))} releases ${count} ${held} buffer(s) of fifo '${fifo.def.id}' it does not hold`,
+        hint: 'every release must follow an acquire of at least as many buffers on the same side',
+      };
+      return false;
+    }
+    if (consumer < 0) this.startTransfers(fifo, count);
+    else this.wakeAll(fifo.producerWaiters);
+    this.rec.occupancy(fifo, this.now);
+    return true;
+  }
+
+  private startTransfers(fifo: FifoState, count: number): void {
+    if (fifo.def.transfer === 'shared') {
+      fifo.transferred += count;
+      for (const w of fifo.consumerWaiters) this.wakeAll(w);
+      return;
+    }
+    for (let k = 0; k < count; k++) {
+      const start = Math.max(this.now, fifo.channelFreeAt);
+      const end = start + fifo.linked.transferCycles;
+      fifo.channelFreeAt = end;
+      fifo.recordTransfer(start, end);
+      this.heap.push(end, -1 - fifo.index);
+    }
+  }
+
+  private transferDone(f: number): void {
+    const fifo = this.fifos[f] as FifoState;
+    fifo.transferred++;
+    for (const w of fifo.consumerWaiters) this.wakeAll(w);
+  }
+
+  private wakeAll(waiters: number[]): void {
+    for (const w of waiters) this.heap.push(this.now, w);
+    waiters.length = 0;
+  }
+
+  private inheritVersion(th: number, version: number): void {
+    const tile = this.lp.threads[th]?.tile as number;
+    if (version < 0 || version === this.tileVersion[tile]) return;
+    if (this.tile(tile).role === 'inference' && this.holdsOtherVersion(tile, version)) this.versionMixes++;
+    this.tileVersion[tile] = version;
+  }
+
+  private holdsOtherVersion(tile: number, version: number): boolean {
+    for (const f of this.fifos) {
+      const c = f.linked.consumers.indexOf(tile);
+      if (c >= 0 && f.heldVersions(c).some((v) => v >= 0 && v !== version)) return true;
+    }
+    return false;
+  }
+
+  private mark(th: number, stream: number): void {
+    this.streamCount[stream] = (this.streamCount[stream] as number) + 1;
+    if (this.streamFirst[stream]! < 0) this.streamFirst[stream] = this.now;
+    this.streamLast[stream] = this.now;
+    this.rec.instant(th, this.lp.streams[stream] ?? '', this.now);
+  }
+
+  private publish(th: number, ins: Instr & { kind: 'publish' }): void {
+    const end = this.now + ins.cycles;
+    const name = this.lp.snapshots[ins.snapshot] ?? '';
+    this.pubs.push({ snapshot: name, version: -1, updatedCycle: this.now, visibleCycle: -1, firstUseCycle: null });
+    this.pendingPublish[th] = this.pubs.length - 1;
+    for (const x of ins.transfers) this.rec.traffic(x.src, x.dst, x.bytes, this.now, end);
+    this.rec.span(th, `publish ${name}`, 'publish', this.now, end);
+    this.heap.push(end, th);
+  }
+
+  private commitPublish(p: number): void {
+    const pub = this.pubs[p] as MutablePublication;
+    const s = this.lp.snapshots.indexOf(pub.snapshot);
+    pub.version = (this.published[s] as number) + 1;
+    this.published[s] = pub.version;
+    pub.visibleCycle = this.now;
+    this.unusedPub[s]?.push(p);
+  }
+
+  private adopt(th: number, s: number): void {
+    const tile = this.lp.threads[th]?.tile as number;
+    const v = this.published[s] as number;
+    this.tileVersion[tile] = v;
+    const waiting = this.unusedPub[s] as number[];
+    if (waiting.length === 0) return;
+    for (const p of waiting) (this.pubs[p] as MutablePublication).firstUseCycle = this.now;
+    waiting.length = 0;
+    this.rec.instant(th, `adopt ${this.lp.snapshots[s]} v${v}`, this.now);
+  }
+
+  private tile(i: number): SimTile {
+    return this.lp.program.tiles[i] as SimTile;
+  }
+
+  private result(completed: boolean): SimResult {
+    const total = this.now;
+    const hz = clockHz(this.grid);
+    const seconds = total / hz;
+    const tiles = this.lp.program.tiles.map((t, i) => {
+      const dmaCycles = this.rec.dmaUnion(i);
+      const computeCycles = this.computeCycles[i] as number;
+      const busyCycles = t.kind === 'compute' ? computeCycles : dmaCycles;
+      let stallCycles = 0;
+      this.lp.threads.forEach((th, k) => {
+        if (th.tile === i) stallCycles += this.stall[k] as number;
+      });
+      return {
+        id: t.id, col: t.col, row: t.row, kind: t.kind, role: t.role,
+        computeCycles, dmaCycles, busyCycles, stallCycles,
+        utilization: total > 0 ? busyCycles / total : 0,
+        dmaBytesIn: this.rec.bytesIn[i] as number,
+        dmaBytesOut: this.rec.bytesOut[i] as number,
+      };
+    });
+    const streams: SimStreamStats[] = this.lp.streams.map((name, s) => ({
+      name,
+      count: this.streamCount[s] as number,
+      firstCycle: this.streamFirst[s]! >= 0 ? (this.streamFirst[s] as number) : null,
+      lastCycle: this.streamLast[s]! >= 0 ? (this.streamLast[s] as number) : null,
+      perSecond: seconds > 0 ? (this.streamCount[s] as number) / seconds : 0,
+    }));
+    const publications: SimPublication[] = this.pubs.map((p) => ({
+      ...p,
+      latencyCycles: p.firstUseCycle === null ? null : p.firstUseCycle - p.updatedCycle,
+    }));
+    const timeline = this.rec.timeline();
+    return {
+      program: this.lp.program.name, completed, totalCycles: total, clockHz: hz, seconds,
+      events: this.events, tiles, fifos: this.fifos.map((f) => f.stats()), streams, publications,
+      versionMixes: this.versionMixes, ...(timeline ? { timeline } : {}),
+    };
+  }
+}
