@@ -61,7 +61,7 @@ export function checkModel(ast: ModelAst, bag: DiagnosticBag, source: SourceFile
   if (inputs.size === 0 && !ast.items.some((i) => i.kind === 'InputDecl')) {
     bag.error('E1013', `model '${ast.name.name}' declares no input`, ast.name.span, 'declare one: input x : [784]');
   }
-  if (bag.items.length > before) return undefined;
+  if (bag.items.length > before) return void sortFrom(bag, before);
   const roots = [...outputs.map((o) => bindings.get(o.name)?.expr), loss?.logits].filter((e): e is TExpr => e !== undefined);
   if (!checkLearnFit(ast, bag, blocks.learn, roots, bindings, loss)) return undefined;
   const params = countParams(roots, bindings);
@@ -198,4 +198,11 @@ function checkLearnFit(ast: ModelAst, bag: DiagnosticBag, learn: Blocks['learn']
     return false;
   }
   return true;
+}
+
+/** Orders the checker's diagnostics by position, so the first reported is the first in the file. */
+function sortFrom(bag: DiagnosticBag, from: number): void {
+  const mine = bag.items.splice(from).map((d, i) => ({ d, i }));
+  mine.sort((a, b) => (a.d.span?.start ?? 0) - (b.d.span?.start ?? 0) || a.i - b.i);
+  bag.items.push(...mine.map((m) => m.d));
 }

@@ -124,6 +124,9 @@ function hintFor(message: string, tok: IToken, prev: IToken | undefined): string
     const k = closest(t.image, KEYWORDS);
     if (k) return `'${t.image}' is not a keyword; did you mean '${k}'?`;
   }
+  if ((KEYWORDS as readonly string[]).includes(tok.image) && message.startsWith('expected a name')) {
+    return `'${tok.image}' is a keyword and cannot be used as a name`;
+  }
   if (prev && (KEYWORDS as readonly string[]).includes(prev.image) && tok.tokenType.name === 'Equals') {
     return `'${prev.image}' is a keyword and cannot be used as a name`;
   }

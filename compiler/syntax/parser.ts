@@ -32,11 +32,19 @@ function labelOf(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
 
+/** A '}' that ends a repetition is really "another item, or '}'": say so. */
+function closingContext(expected: TokenType, ruleName: string): string {
+  if (expected.name !== 'RBrace') return '';
+  if (ruleName === 'model') return 'a model item or ';
+  if (ruleName === 'learnBlock' || ruleName === 'targetBlock') return 'an entry NAME: value or ';
+  return '';
+}
+
 const firstOf = (ts: readonly IToken[]): string => (ts[0] ? describeToken(ts[0]) : 'end of input');
 
 /** Human messages for Chevrotain's exceptions (the codes are attached in parse.ts). */
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${labelOf(expected)}, found ${describeToken(actual)}`,
+  buildMismatchTokenMessage: ({ expected, actual, ruleName }) => `expected ${closingContext(expected, ruleName)}${labelOf(expected)}, found ${describeToken(actual)}`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describeToken(firstRedundant)} after the end of the model`,
   buildNoViableAltMessage: ({ actual, ruleName }) => `expected ${expectedWhat(ruleName)}, found ${firstOf(actual)}`,
   buildEarlyExitMessage: ({ actual, ruleName }) => `expected ${expectedWhat(ruleName)}, found ${firstOf(actual)}`,

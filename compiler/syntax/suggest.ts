@@ -18,17 +18,20 @@ export function editDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
-/** The closest candidate within a length-scaled distance (1 for short words, up to 3), if any. */
+/** The closest candidate within a length-scaled distance (case only for 1-2 letters, up to 3 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length === 0 || word.length > 64) return undefined;
-  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  const limit = word.length <= 2 ? 0.5 : word.length <= 4 ? 1 : word.length <= 6 ? 2 : 3;
   let best: string | undefined;
-  let bestD = limit + 1;
+  let bestD = Number.POSITIVE_INFINITY;
   const lower = word.toLowerCase();
   for (const c of candidates) {
     if (c === word) continue;
-    const dist = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase());
-    if (dist < bestD) {
+    const cl = c.toLowerCase();
+    // A prefix relation (`activation` for `act`) is as good as one edit.
+    const prefix = cl.length >= 3 && lower.length >= 3 && (lower.startsWith(cl) || cl.startsWith(lower));
+    const dist = cl === lower ? 0.5 : prefix ? 1 : editDistance(lower, cl);
+    if (dist <= limit && dist < bestD) {
       best = c;
       bestD = dist;
     }
