@@ -84,6 +84,21 @@ export function exactProduct(dims: readonly number[]): number | undefined {
   return n;
 }
 
+/**
+ * A function from string index to UTF-8 byte offset for one text. It resumes from its last
+ * answer, so ascending queries over a whole header cost linear time rather than quadratic.
+ */
+export function utf8Locator(text: string): (index: number) => number {
+  let lastIndex = 0;
+  let lastBytes = 0;
+  return (index) => {
+    if (index < lastIndex) [lastIndex, lastBytes] = [0, 0];
+    lastBytes += utf8Length(text.slice(lastIndex, index), index - lastIndex);
+    lastIndex = index;
+    return lastBytes;
+  };
+}
+
 /** Number of bytes `text.slice(0, index)` takes in UTF-8 (lone surrogates count as U+FFFD: 3). */
 export function utf8Length(text: string, index: number): number {
   let n = 0;

@@ -27,6 +27,8 @@ export type JsonParseResult =
 
 /** Deepest nesting accepted; deeper input is refused rather than risking stack exhaustion. */
 export const JSON_MAX_DEPTH = 64;
+/** Most values one document may hold, so a hostile header cannot exhaust memory (~100 bytes each). */
+export const JSON_MAX_NODES = 1_000_000;
 
 /** Internal unwinding for the first syntax error; never escapes the module. */
 class Fail extends Error {
@@ -40,11 +42,12 @@ class Fail extends Error {
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const CLEAN_BREAK = /[\\\u0000-\u001f]/;
 const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** Parses `text` as one JSON value (surrounding whitespace allowed, nothing else). */
-export function parseJsonTree(text: string): JsonParseResult {
-  const p = new Parser(text);
+export function parseJsonTree(text: string, maxNodes = JSON_MAX_NODES): JsonParseResult {
+  const p = new Parser(text, maxNodes);
   try {
     p.skipWs();
     const node = p.value(0);
@@ -67,7 +70,11 @@ function describeChar(text: string, pos: number): string {
 
 class Parser {
   pos = 0;
-  constructor(private readonly text: string) {}
+  private nodes = 0;
+  constructor(
+    private readonly text: string,
+    private readonly maxNodes: number,
+  ) {}
 
   skipWs(): void {
     while (this.pos < this.text.length && WS.has(this.text.charCodeAt(this.pos))) this.pos++;
@@ -75,6 +82,7 @@ class Parser {
 
   value(depth: number): JsonNode {
     if (depth > JSON_MAX_DEPTH) throw new Fail(this.pos, `JSON nested deeper than ${JSON_MAX_DEPTH} levels`);
+    if (++this.nodes > this.maxNodes) throw new Fail(this.pos, `more than ${this.maxNodes} JSON values`);
     const c = this.text[this.pos];
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
@@ -146,6 +154,13 @@ class Parser {
 
   private string(): string {
     const open = this.pos++;
+    // Fast path: most strings have no escapes or control characters.
+    const close = this.text.indexOf('"', this.pos);
+    if (close >= 0 && !CLEAN_BREAK.test(this.text.slice(this.pos, close))) {
+      const s = this.text.slice(this.pos, close);
+      this.pos = close + 1;
+      return s;
+    }
     let out = '';
     let run = this.pos;
     for (;;) {

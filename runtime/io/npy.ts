@@ -5,7 +5,7 @@
 // at a byte of the file (spec/files.md). The writer matches numpy.save byte for byte.
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import type { DiagCode } from '../../ir/diagnostic-codes.ts';
-import { byteDiag, decodeFloats, encodeFloats, exactProduct, firstInvalidUtf8, utf8Length } from './binary-codec.ts';
+import { byteDiag, decodeFloats, encodeFloats, exactProduct, firstInvalidUtf8, utf8Locator } from './binary-codec.ts';
 import { parsePyLiteral, type PyValue } from './py-literal.ts';
 
 /** A loaded array: element type in the file, shape [batch, features], values converted exactly. */
@@ -44,7 +44,8 @@ export function readNpy(bytes: Uint8Array, file: string): NpyLoad {
   };
   const header = readPreamble(bytes, err);
   if (!header) return { diagnostics };
-  const at = (i: number): number => header.textStart + (header.utf8 ? utf8Length(header.text, i) : i);
+  const toByte = utf8Locator(header.text);
+  const at = (i: number): number => header.textStart + (header.utf8 ? toByte(i) : i);
   const parsed = parsePyLiteral(header.text);
   if (!parsed.ok) {
     err('E4304', at(parsed.offset), `.npy header: ${parsed.message}`, "the header must be a dict literal like {'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }");

@@ -20,8 +20,11 @@ const utf8 = new TextEncoder();
 
 /** Byte-wise comparison of the UTF-8 encodings (matches Rust's `str` ordering). */
 function compareUtf8(a: string, b: string): number {
-  const x = utf8.encode(a);
-  const y = utf8.encode(b);
+  return compareBytes(utf8.encode(a), utf8.encode(b));
+}
+
+/** Lexicographic comparison of byte strings. */
+function compareBytes(x: Uint8Array, y: Uint8Array): number {
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
@@ -39,7 +42,8 @@ export function writeSafetensors(
   tensors: ReadonlyMap<string, TensorToWrite> | Iterable<readonly [string, TensorToWrite]>,
   options: WriteSafetensorsOptions,
 ): Uint8Array {
-  const entries = [...tensors].sort(([a], [b]) => compareUtf8(a, b));
+  const keyed = [...tensors].map((e) => ({ e, key: utf8.encode(e[0]) }));
+  const entries = keyed.sort((a, b) => compareBytes(a.key, b.key)).map((k) => k.e);
   const size = options.dtype === 'F32' ? 4 : 8;
   const parts: string[] = [];
   if (options.metadata !== undefined) {

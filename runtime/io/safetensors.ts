@@ -4,7 +4,7 @@
 // Tensors decode exactly to Float64Array. The writer lives in safetensors-write.ts.
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import type { DiagCode } from '../../ir/diagnostic-codes.ts';
-import { byteDiag, decodeFloats, ENCODING_BYTES, exactProduct, firstInvalidUtf8, utf8Length, type FloatEncoding } from './binary-codec.ts';
+import { byteDiag, decodeFloats, ENCODING_BYTES, exactProduct, firstInvalidUtf8, utf8Locator, type FloatEncoding } from './binary-codec.ts';
 import { parseJsonTree, type JsonMember, type JsonNode } from './json-tree.ts';
 import { closestMatch } from './suggest.ts';
 
@@ -30,6 +30,8 @@ export interface SafetensorsLoad {
 
 /** Largest header accepted; the reference implementation refuses the same. */
 export const SAFETENSORS_MAX_HEADER = 100_000_000;
+/** Diagnostics kept per file; a hostile header could otherwise yield one per entry. */
+export const SAFETENSORS_MAX_DIAGNOSTICS = 20;
 
 const SUPPORTED: Readonly<Record<SafetensorsDtype, FloatEncoding>> = { F64: 'f64', F32: 'f32', F16: 'f16', BF16: 'bf16' };
 /** Every dtype the format defines, with its element size in bits (sub-byte formats included). */
@@ -54,12 +56,13 @@ interface Entry {
 export function readSafetensors(bytes: Uint8Array, file: string): SafetensorsLoad {
   const diagnostics: Diagnostic[] = [];
   const err = (code: DiagCode, at: number, message: string, hint?: string): void => {
-    diagnostics.push(byteDiag(code, file, at, message, hint));
+    if (diagnostics.length < SAFETENSORS_MAX_DIAGNOSTICS) diagnostics.push(byteDiag(code, file, at, message, hint));
   };
   const header = readHeaderText(bytes, err);
   if (header === undefined) return { diagnostics };
   const { text, n } = header;
-  const at = (index: number): number => 8 + utf8Length(text, index);
+  const toByte = utf8Locator(text);
+  const at = (index: number): number => 8 + toByte(index);
   const parsed = parseJsonTree(text);
   if (!parsed.ok) {
     err('E4205', at(parsed.offset), `safetensors header is not valid JSON: ${parsed.message}`, 'the header must be one JSON object; was the file truncated or edited by hand?');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { JSON_MAX_DEPTH, memberOf, parseJsonTree, toPlain } from '../../runtime/io/json-tree.ts';
+import { utf8Locator } from '../../runtime/io/binary-codec.ts';
 
 describe('parseJsonTree', () => {
   it('records key and value offsets', () => {
@@ -65,5 +66,15 @@ describe('parseJsonTree', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('utf8Locator', () => {
+  it('maps string indices to UTF-8 byte offsets in any query order', () => {
+    const text = 'aé€😀b';
+    const at = utf8Locator(text);
+    const want = [0, 1, 3, 6, 10, 11];
+    for (const i of [0, 2, 5, 1, 3, 4]) expect(at([0, 1, 2, 3, 5, 6][i]!)).toBe(want[i]);
+    expect(at(text.length)).toBe(new TextEncoder().encode(text).length);
   });
 });

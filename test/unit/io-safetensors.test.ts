@@ -168,6 +168,20 @@ describe('safetensors: hostile files', () => {
     expect(d?.at?.column).toBe(8 + header.indexOf('[0,8]') + 1);
   });
 
+  it('keeps at most 20 diagnostics for a header full of bad entries', () => {
+    const header = `{${Array.from({ length: 500 }, (_, i) => `"t${i}":{"dtype":"X","shape":[1],"data_offsets":[0,4]}`).join(',')}}`;
+    const d = readSafetensors(st(header, f32(1)), 'p.safetensors').diagnostics;
+    expect(d).toHaveLength(20);
+    expect(d[19]?.at?.column).toBe(8 + header.indexOf('"X"', header.indexOf('"t19"')) + 1);
+  });
+
+  it('refuses headers with more than a million JSON values', () => {
+    const header = `{"a":{"dtype":"F32","shape":[${'1,'.repeat(1_000_001)}1],"data_offsets":[0,4]}}`;
+    const d = readSafetensors(st(header, f32(1)), 'p.safetensors').diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['E4205']);
+    expect(d[0]?.message).toMatch(/more than 1000000 JSON values/);
+  });
+
   it('loads NaN and infinities in the data', () => {
     const r = readSafetensors(st(ok, f32(NaN, -Infinity)), 'p.safetensors');
     expect(r.diagnostics).toEqual([]);
