@@ -64,7 +64,7 @@ export function parseJsonTree(text: string, maxNodes = JSON_MAX_NODES): JsonPars
 function describeChar(text: string, pos: number): string {
   if (pos >= text.length) return 'end of input';
   const c = text.charCodeAt(pos);
-  if (c < 0x20 || c === 0x7f) return `control character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xfeff) return `invisible character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
   return `'${text[pos]}'`;
 }
 

@@ -110,7 +110,7 @@ function readPreamble(bytes: Uint8Array, err: Report): Header | undefined {
       return undefined;
     }
   }
-  const text = utf8 ? new TextDecoder('utf-8').decode(raw) : latin1(raw);
+  const text = utf8 ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(raw) : latin1(raw);
   return { text, textStart, dataStart: textStart + hlen, utf8 };
 }
 

@@ -125,7 +125,7 @@ function readHeaderText(bytes: Uint8Array, err: Report): { text: string; n: numb
     err('E4204', 8 + bad, `byte 0x${(headerBytes[bad] ?? 0).toString(16).padStart(2, '0')} is not valid UTF-8 in the header`, 'the header must be UTF-8 JSON; the file may be corrupt');
     return undefined;
   }
-  return { text: new TextDecoder('utf-8').decode(headerBytes), n };
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(headerBytes), n };
 }
 
 /** A hint naming what the file probably is when its first 8 bytes are not a sane length. */

@@ -62,7 +62,8 @@ class GridValidator {
   }
 
   run(): GridDesc | undefined {
-    const parsed = parseJsonTree(this.text);
+    // Editors on Windows save a byte-order mark; a space in its place keeps every offset valid.
+    const parsed = parseJsonTree(this.text.startsWith('\ufeff') ? ` ${this.text.slice(1)}` : this.text);
     if (!parsed.ok) {
       this.err('E4402', parsed.offset, parsed.offset + 1, `grid file is not valid JSON: ${parsed.message}`, 'grid files are plain JSON (no comments, no trailing commas)');
       return undefined;

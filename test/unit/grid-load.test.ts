@@ -45,6 +45,11 @@ describe('loadGrid', () => {
     expect(GRID_PRESETS.xdna2.computeTile.dataBytes).toBe(65536);
   });
 
+  it('accepts a byte-order mark and keeps columns right', () => {
+    expect(parseGrid('\ufeff{"base": "xdna1"}', 'b.json').grid?.cols).toBe(4);
+    expect(parseGrid('\ufeff{"base": "xdna1", "colz": 1}', 'b.json').diagnostics[0]?.at?.column).toBe(22);
+  });
+
   it('keeps an explicit name and accepts $schema', () => {
     const r = parseGrid('{"$schema": "../spec/grid.schema.json", "base": "xdna1", "name": "phoenix-lite"}', 'x.json');
     expect(r.grid?.name).toBe('phoenix-lite');

@@ -115,6 +115,11 @@ describe('safetensors: hostile files', () => {
     expect(d[0]?.at?.column).toBe(11);
   });
 
+  it('refuses a byte-order mark, as strict JSON parsers do', () => {
+    const d = readSafetensors(st('\ufeff{}'), 'p.safetensors').diagnostics;
+    expect(d.map((x) => [x.code, x.at?.column])).toEqual([['E4205', 9]]);
+  });
+
   it('locates JSON errors by byte offset even after multi-byte names', () => {
     // "é" takes 2 bytes: the stray '!' is character 7 but header byte 8, file byte 16, column 17.
     const d = readSafetensors(st('{"é":{}!'), 'p.safetensors').diagnostics;
