@@ -47,7 +47,7 @@ describe('loadGrid', () => {
 
   it('accepts a byte-order mark and keeps columns right', () => {
     expect(parseGrid('\ufeff{"base": "xdna1"}', 'b.json').grid?.cols).toBe(4);
-    expect(parseGrid('\ufeff{"base": "xdna1", "colz": 1}', 'b.json').diagnostics[0]?.at?.column).toBe(22);
+    expect(parseGrid('\ufeff{"base": "xdna1", "colz": 1}', 'b.json').diagnostics[0]?.at?.column).toBe(20);
   });
 
   it('keeps an explicit name and accepts $schema', () => {
