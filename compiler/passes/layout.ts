@@ -26,22 +26,27 @@ export function layoutOf(n: Node): ValueLayout {
   return { strides, tileAxis: -1 };
 }
 
-/** Flattens multi-dim inputs, switches the graph to channels-last and fills LAYOUT. */
+/** Flattens multi-dim inputs, switches the graph to channels-last and fills LAYOUT (idempotent). */
 export const layoutPass: Pass = {
   name: 'layout',
   requires: [],
   preserves: [],
   run(graph: Graph, cx) {
-    const { graph: out } = rebuildGraph(
-      graph,
-      (spec, b): NodeId | undefined => {
-        if (spec.kind !== 'Input' || spec.dims.length <= 1) return undefined;
-        const input = b.add(spec);
-        return b.add({ kind: 'Reshape', x: input, ...(spec.span ? { span: spec.span } : {}), ...(spec.binding ? { binding: spec.binding } : {}) });
-      },
-      { form: 'channels-last' },
-    );
+    const out = graph.form === 'channels-last' ? graph : legalize(graph);
     cx.tables.set(LAYOUT, out, new Map(out.nodes.map((n) => [n.id, layoutOf(n)])));
     return out;
   },
 };
+
+/** Inserts the input Reshapes and marks the graph channels-last. */
+function legalize(graph: Graph): Graph {
+  return rebuildGraph(
+    graph,
+    (spec, b): NodeId | undefined => {
+      if (spec.kind !== 'Input' || spec.dims.length <= 1) return undefined;
+      const input = b.add(spec);
+      return b.add({ kind: 'Reshape', x: input, ...(spec.span ? { span: spec.span } : {}), ...(spec.binding ? { binding: spec.binding } : {}) });
+    },
+    { form: 'channels-last' },
+  ).graph;
+}
