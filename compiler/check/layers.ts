@@ -84,7 +84,7 @@ function checkProduct(factors: readonly Expr[], span: Span, cx: ExprContext): TE
       cx.bag.error(
         'E1009',
         `cannot multiply ${shapeWords(first)} by ${shapeWords(t)}`,
-        t.span,
+        span,
         `'*' is elementwise and needs equal shapes; give both sides ${first.dims.join('x')} units (or ${t.dims.join('x')})`,
       );
       return undefined;
