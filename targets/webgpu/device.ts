@@ -107,6 +107,7 @@ export class GpuDevice {
   private readonly uncaptured: Diagnostic[] = [];
   private readonly lostPromise: Promise<Diagnostic>;
   private destroyed = false;
+  private abandoned = false;
 
   constructor(
     /** The Dawn device; runner.ts builds pipelines and buffers on it. */
@@ -129,9 +130,10 @@ export class GpuDevice {
     });
   }
 
-  /** The diagnostic for a lost device, or undefined while it is usable. */
+  /** Why the device can no longer be used (lost, timed out, destroyed), or undefined while usable. */
   get lost(): Diagnostic | undefined {
-    return this.destroyed ? gpuDiagnostic('E5106', 'WebGPU device was already destroyed') : this.lostDiagnostic;
+    if (this.lostDiagnostic) return this.lostDiagnostic;
+    return this.destroyed ? gpuDiagnostic('E5106', 'WebGPU device was already destroyed') : undefined;
   }
 
   /** Errors the device reported outside any error scope since the last call; clears them. */
@@ -148,17 +150,7 @@ export class GpuDevice {
     if (gone) return { ok: false, diagnostic: gone };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<Diagnostic>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve(
-            gpuDiagnostic(
-              'E5107',
-              `${what} did not finish within ${timeoutMs} ms`,
-              'the kernel may loop forever or the batch is too large for a software adapter; the device was destroyed',
-            ),
-          ),
-        timeoutMs,
-      );
+      timer = setTimeout(() => resolve(timeoutDiagnostic(what, timeoutMs)), timeoutMs);
     });
     const outcome = await Promise.race([
       work.then(
@@ -169,18 +161,37 @@ export class GpuDevice {
       deadline.then((d) => ({ ok: false as const, diagnostic: d })),
     ]);
     clearTimeout(timer);
-    // A timed-out device may still be busy; it cannot be trusted for further work.
-    if (!outcome.ok && outcome.diagnostic.code === 'E5107') this.destroy();
+    if (!outcome.ok && outcome.diagnostic.code === 'E5107') this.abandon(outcome.diagnostic);
     return outcome;
+  }
+
+  /**
+   * Gives up on a device whose work overran its deadline. Dawn's device.destroy() and its exit-time
+   * teardown both block until the runaway kernel finishes (on lavapipe, possibly for minutes), so
+   * the device is only marked unusable, and once the event loop drains the process exits at once
+   * (process.exit skips that teardown) with whatever exit code was set.
+   */
+  private abandon(d: Diagnostic): void {
+    this.lostDiagnostic = d;
+    if (this.abandoned) return;
+    this.abandoned = true;
+    process.once('beforeExit', () => process.exit());
   }
 
   /** Destroys the device (idempotent) so Dawn frees it and the process can exit. */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.raw.destroy();
+    if (!this.abandoned) this.raw.destroy();
   }
+}
 
+function timeoutDiagnostic(what: string, timeoutMs: number): Diagnostic {
+  return gpuDiagnostic(
+    'E5107',
+    `${what} did not finish within ${timeoutMs} ms; the device is abandoned`,
+    'the kernel may loop forever, or the batch is too large for a software adapter: shrink the batch or raise the timeout',
+  );
 }
 
 /** Maps a GPUError from an error scope or uncaptured-error event to a diagnostic. */

@@ -106,24 +106,34 @@ export async function runKernel(gpu: GpuDevice, kernel: Kernel, run: KernelRun):
     pass.end();
     for (const r of readbacks) encoder.copyBufferToBuffer(r.source, 0, r.staging, 0, r.staging.size);
     dev.queue.submit([encoder.finish()]);
-    const validation = await dev.popErrorScope();
-    const oom = await dev.popErrorScope();
-    const scoped = [validation, oom].filter((e): e is GPUError => e !== null).map(errorDiagnostic);
-    const stray = gpu.takeUncapturedErrors();
-    if (scoped.length + stray.length > 0) return { ok: false, diagnostics: [...scoped, ...stray] };
-    const mapped = await gpu.guard(
+    // Error scopes resolve only once the submitted work has run, so they wait under the deadline too.
+    const done = gpu.guard(
       `running ${kernel.label}`,
-      Promise.all(readbacks.map((r) => r.staging.mapAsync(MAP_READ_MODE))),
+      (async () => {
+        const scoped = [await dev.popErrorScope(), await dev.popErrorScope()].filter((e): e is GPUError => e !== null);
+        if (scoped.length > 0) return scoped.map(errorDiagnostic);
+        await Promise.all(readbacks.map((r) => r.staging.mapAsync(MAP_READ_MODE)));
+        return readbacks.map((r) => new Uint32Array(r.staging.getMappedRange(0, r.words * 4).slice(0)));
+      })(),
       run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
-    if (!mapped.ok) return { ok: false, diagnostics: [mapped.diagnostic] };
-    return { ok: true, value: readbacks.map((r) => new Uint32Array(r.staging.getMappedRange(0, r.words * 4).slice(0))) };
+    const outcome = await done;
+    if (!outcome.ok) return { ok: false, diagnostics: [outcome.diagnostic] };
+    const stray = gpu.takeUncapturedErrors();
+    const value = outcome.value;
+    if (isDiagnostics(value) || stray.length > 0) return { ok: false, diagnostics: [...(isDiagnostics(value) ? value : []), ...stray] };
+    return { ok: true, value };
   } catch (e) {
     // Dawn throws synchronously for a few misuses (e.g. a mapped-range overrun): still a diagnostic.
     return { ok: false, diagnostics: [gpu.lost ?? gpuDiagnostic('E5105', `running ${kernel.label}: ${errorText(e)}`)] };
   } finally {
-    if (!gpu.lost) for (const b of owned) b.destroy();
+    // Never blocks, even with work in flight; after a timeout it also rejects the pending maps.
+    for (const b of owned) b.destroy();
   }
+}
+
+function isDiagnostics(v: Uint32Array[] | Diagnostic[]): v is Diagnostic[] {
+  return v.length > 0 && !(v[0] instanceof Uint32Array);
 }
 
 interface Readback {
