@@ -3,7 +3,7 @@
 // sum is rounded once by toPosit(). Overflow past the carry guard and any NaR input make the
 // quire NaR until clear(). Layouts (widths, LSB, carry guard) come from formats.ts and are derived
 // in spec/numerics.md. Used by dense layers in the reference interpreter and the simulator.
-import { makeCodec, TWO32, TWO_M32, type Codec, type Decoded } from './decode-encode.ts';
+import { decode, encode, makeLayout, TWO32, TWO_M32, type Decoded, type Layout } from './decode-encode.ts';
 import { POSIT_SPECS, type PositFormat, type PositSpec } from './formats.ts';
 
 /** Exact accumulator for one posit-family format (the stateful service of the numerics). */
@@ -14,12 +14,11 @@ export class Quire {
   readonly spec: PositSpec;
   private readonly limbs: Uint32Array;
   private readonly scratch: Uint32Array;
-  private readonly codec: Codec;
+  private readonly layout: Layout;
   private readonly da: Decoded = { scale: 0, frac: 0 };
   private readonly db: Decoded = { scale: 0, frac: 0 };
-  private readonly fb: number;
-  private readonly fracShift: number;
-  private readonly hidden: number;
+  /** Quire bit offset of a product's integer significand: quireFracBits - 2 fb. */
+  private readonly productBase: number;
   private readonly fracBits: number;
   private nar = false;
 
@@ -29,10 +28,8 @@ export class Quire {
     this.bits = spec.quireBits;
     this.limbs = new Uint32Array(spec.quireBits / 32);
     this.scratch = new Uint32Array(spec.quireBits / 32);
-    this.codec = makeCodec(spec);
-    this.fb = spec.maxFracBits;
-    this.fracShift = 32 - spec.maxFracBits;
-    this.hidden = 2 ** spec.maxFracBits;
+    this.layout = makeLayout(spec);
+    this.productBase = spec.quireFracBits - 2 * spec.maxFracBits;
     this.fracBits = spec.quireFracBits;
   }
 
@@ -49,22 +46,22 @@ export class Quire {
 
   /** q += a*b exactly. */
   mulAdd(a: number, b: number): void {
-    this.mulAcc(a, b, false);
+    this.mulAcc(a, b, 0);
   }
 
   /** q -= a*b exactly. */
   mulSub(a: number, b: number): void {
-    this.mulAcc(a, b, true);
+    this.mulAcc(a, b, 1);
   }
 
   /** q += p exactly. */
   add(p: number): void {
-    this.addPosit(p, false);
+    this.addPosit(p, 0);
   }
 
   /** q -= p exactly. */
   sub(p: number): void {
-    this.addPosit(p, true);
+    this.addPosit(p, 1);
   }
 
   /** The sum rounded once to the format (bit-string RNE, saturating); NaR if the quire is NaR. */
@@ -72,9 +69,9 @@ export class Quire {
     if (this.nar) return this.spec.nar;
     const q = this.limbs;
     const top = q.length - 1;
-    const neg = q[top]! >>> 31 !== 0;
+    const neg = q[top]! >>> 31;
     let w = q;
-    if (neg) {
+    if (neg !== 0) {
       w = this.scratch;
       let c = 1;
       for (let i = 0; i <= top; i++) {
@@ -90,17 +87,17 @@ export class Quire {
     const s = Math.clz32(hiWord) + 1; // bits of hiWord at and above the leading 1
     const next = i > 0 ? w[i - 1]! : 0;
     let frac: number;
-    let sticky: boolean;
+    let sticky: number;
     if (s === 32) {
       frac = next;
-      sticky = false;
+      sticky = 0;
     } else {
-      frac = ((hiWord << s) | (next >>> (32 - s))) >>> 0;
-      sticky = next << s !== 0;
+      frac = (hiWord << s) | (next >>> (32 - s));
+      sticky = next << s;
     }
-    for (let j = i - 2; j >= 0 && !sticky; j--) sticky = w[j] !== 0;
+    for (let j = i - 2; j >= 0 && sticky === 0; j--) sticky = w[j]!;
     const scale = i * 32 + (32 - s) - this.fracBits;
-    return this.codec.encode(neg, scale, frac, sticky);
+    return encode(this.layout, neg, scale, frac, sticky === 0 ? 0 : 1);
   }
 
   /**
@@ -122,39 +119,44 @@ export class Quire {
     if (this.nar) this.limbs.fill(0);
   }
 
-  private mulAcc(a: number, b: number, subtract: boolean): void {
+  private mulAcc(a: number, b: number, subtract: number): void {
     if (this.nar) return;
-    const nar = this.spec.nar;
-    if (a === nar || b === nar) {
+    const L = this.layout;
+    if (a === L.nar || b === L.nar) {
       this.nar = true;
       return;
     }
     if (a === 0 || b === 0) return;
-    const { codec, da, db, fracShift, hidden } = this;
-    const neg = codec.decode(a, da) !== codec.decode(b, db);
-    const ia = (da.frac >>> fracShift) + hidden;
-    const ib = (db.frac >>> fracShift) + hidden;
+    const { da, db } = this;
+    const neg = decode(L, a, da) ^ decode(L, b, db) ^ subtract;
+    const ia = (da.frac >>> L.fracShift) + L.hidden;
+    const ib = (db.frac >>> L.fracShift) + L.hidden;
     const lo = Math.imul(ia, ib) >>> 0;
     const hi = Math.round((ia * ib - lo) * TWO_M32); // exact: the double product is within 8 of ia*ib
-    this.addAt(hi, lo, da.scale + db.scale - 2 * this.fb + this.fracBits, neg !== subtract);
+    this.addAt(hi, lo, da.scale + db.scale + this.productBase, neg);
   }
 
-  private addPosit(p: number, subtract: boolean): void {
+  private addPosit(p: number, subtract: number): void {
     if (this.nar) return;
-    if (p === this.spec.nar) {
+    const L = this.layout;
+    if (p === L.nar) {
       this.nar = true;
       return;
     }
     if (p === 0) return;
-    const neg = this.codec.decode(p, this.da);
-    const sig = (this.da.frac >>> this.fracShift) + this.hidden;
-    this.addAt(0, sig, this.da.scale - this.fb + this.fracBits, neg !== subtract);
+    const neg = decode(L, p, this.da) ^ subtract;
+    const sig = (this.da.frac >>> L.fracShift) + L.hidden;
+    this.addAt(0, sig, this.da.scale - L.fb + this.fracBits, neg);
   }
 
-  /** Adds (or subtracts) the 64-bit magnitude hi:lo times 2^offset; detects two's-complement overflow. */
-  private addAt(hi: number, lo: number, offset: number, negative: boolean): void {
+  /**
+   * Adds (-1)^neg * (hi:lo) * 2^offset in two's complement: the magnitude's words are XORed with
+   * the sign mask and a carry-in of neg completes the negation, so one branch-free path serves
+   * both signs; the carry then ripples only while it still changes a word.
+   */
+  private addAt(hi: number, lo: number, offset: number, neg: number): void {
     if (offset < 0) {
-      // Only minpos-sized products land here; the bits shifted out are zero by the quire's layout.
+      // Only products of the smallest posits land here; the bits shifted out are zero by the layout.
       const r = -offset;
       if (r >= 32) {
         lo = hi >>> (r - 32);
@@ -166,56 +168,37 @@ export class Quire {
       offset = 0;
     }
     const sh = offset & 31;
-    const w0 = sh === 0 ? lo : (lo << sh) >>> 0;
-    const w1 = sh === 0 ? hi : ((hi << sh) | (lo >>> (32 - sh))) >>> 0;
-    const w2 = sh === 0 ? 0 : hi >>> (32 - sh);
+    const mask = -neg >>> 0; // 0 or 0xffffffff
+    const w0 = ((sh === 0 ? lo : lo << sh) ^ mask) >>> 0;
+    const w1 = ((sh === 0 ? hi : (hi << sh) | (lo >>> (32 - sh))) ^ mask) >>> 0;
+    const w2 = ((sh === 0 ? 0 : hi >>> (32 - sh)) ^ mask) >>> 0;
     const q = this.limbs;
     const top = q.length - 1;
     const before = q[top]! >>> 31;
     let i = offset >>> 5;
-    if (!negative) {
-      let t = q[i]! + w0;
+    let t = q[i]! + w0 + neg;
+    q[i] = t;
+    let c = t >= TWO32 ? 1 : 0;
+    if (++i <= top) {
+      t = q[i]! + w1 + c;
       q[i] = t;
-      let c = t >= TWO32 ? 1 : 0;
+      c = t >= TWO32 ? 1 : 0;
       if (++i <= top) {
-        t = q[i]! + w1 + c;
+        t = q[i]! + w2 + c;
         q[i] = t;
         c = t >= TWO32 ? 1 : 0;
-        if (++i <= top) {
-          t = q[i]! + w2 + c;
+        // Higher words add the sign extension (mask): only a carry that differs from neg changes them.
+        while (c !== neg && ++i <= top) {
+          t = q[i]! + mask + c;
           q[i] = t;
           c = t >= TWO32 ? 1 : 0;
-          while (c !== 0 && ++i <= top) {
-            t = q[i]! + 1;
-            q[i] = t;
-            c = t >= TWO32 ? 1 : 0;
-          }
         }
       }
-      if (before === 0 && q[top]! >>> 31 !== 0) this.overflow();
-    } else {
-      let t = q[i]! - w0;
-      q[i] = t;
-      let c = t < 0 ? 1 : 0;
-      if (++i <= top) {
-        t = q[i]! - w1 - c;
-        q[i] = t;
-        c = t < 0 ? 1 : 0;
-        if (++i <= top) {
-          t = q[i]! - w2 - c;
-          q[i] = t;
-          c = t < 0 ? 1 : 0;
-          while (c !== 0 && ++i <= top) {
-            t = q[i]! - 1;
-            q[i] = t;
-            c = t < 0 ? 1 : 0;
-          }
-        }
-      }
-      const after = q[top]!;
-      // Going below -2^(bits-1)+1 either wraps to a positive sign or lands on 100...0, the NaR pattern.
-      if (before !== 0 && (after >>> 31 === 0 || (after === 0x80000000 && this.isMinimum()))) this.overflow();
     }
+    const after = q[top]!;
+    // A sum that leaves the range flips the sign the wrong way; -2^(bits-1) itself is the NaR pattern.
+    if (before === neg && after >>> 31 !== neg) this.overflow();
+    else if (neg !== 0 && after === 0x80000000 && this.isMinimum()) this.overflow();
   }
 
   private isMinimum(): boolean {
