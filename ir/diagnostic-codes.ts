@@ -43,8 +43,17 @@ export const DIAG_CODES = {
   E2001: 'IR invariant broken (internal error)',
   E2002: 'unknown pipeline stage',
   E2003: 'pass requirement missing (internal error)',
+  // E25xx: forward-mode AD (compiler/passes/jvp.ts)
+  E2501: 'no tangent rule for a primitive',
+  E2502: 'forward gradients need the loss as a mean of per-sample losses',
+  // E26xx: numeric selection and coeffects (compiler/passes/numeric-select.ts, compiler/coeffects, report)
+  E2601: 'unknown numeric format override',
+  E2602: 'unknown target',
+  E2603: 'learning tiles do not fit the grid',
 
   // --- E3xxx: target limits (targets/*, compiler/allocate) ---
+  // E30xx: quire capability (compiler/passes/numeric-select.ts)
+  E3001: 'quire unavailable on a requested target',
   // E33xx: tile-grid simulator (targets/xdna/sim)
   E3301: 'simulator deadlock: a cycle of FIFO waits',
   E3302: 'simulator starvation: a tile waits on a FIFO whose other side has finished',
@@ -111,6 +120,17 @@ export const DIAG_CODES = {
   E4407: 'missing key in grid description',
   E4408: 'duplicate key in grid description',
   E4409: 'inconsistent grid description',
+  // E45xx: running a model (runtime/interpreter, runtime/params.ts, tilegate run/init)
+  E4501: 'missing model input',
+  E4502: 'model input has the wrong shape',
+  E4503: 'invalid class label',
+  E4504: 'missing parameter',
+  E4505: 'parameter has the wrong shape',
+  E4506: 'non-finite value in inputs or parameters',
+  E4507: 'unknown run target',
+  E4508: 'run target not available',
+  E4509: 'unknown numeric format for --format',
+  E4510: 'run target failed',
 
   // --- E5xxx: runtime and environment ---
   E5001: 'internal error',

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import { command as conform } from './conform.ts';
+import { command as report } from './report.ts';
 
 /** A subcommand: registers itself on the program and reports its exit code through `setExit`. */
 export interface CommandModule {
@@ -9,4 +10,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [conform];
+export const COMMANDS: readonly CommandModule[] = [report, conform];

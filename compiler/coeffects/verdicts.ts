@@ -1,0 +1,131 @@
+// Verdicts: pass, fail or unknown for each coeffect check of a compiled model. A check that
+// cannot be decided yet (no jvp pass, weights that fit only if streamed) is `unknown`, never
+// `pass`. The list and each rule are in spec/coeffects.md section 6.
+import type { Graph } from '../../ir/graph.ts';
+import type { NodeId } from '../../ir/nodes.ts';
+import type { SideTable } from '../../ir/tables.ts';
+import type { FlowFacts } from './flow.ts';
+import type { EscapeClass, QuireFact, TargetName } from './keys.ts';
+import type { TapeSummary } from './tape.ts';
+import type { TileGroup, TilePlanMemory } from './tile-estimate.ts';
+
+/** Outcome of one check. */
+export type VerdictStatus = 'pass' | 'fail' | 'unknown';
+
+/** One check and its outcome. */
+export interface Verdict {
+  readonly check: string;
+  readonly status: VerdictStatus;
+  readonly detail: string;
+}
+
+/** What the jvp pass tells the coeffects: undefined until it has run on this graph. */
+export interface JvpFacts {
+  /** Primitive kinds on the learning path that have no tangent rule. */
+  readonly missingRules: readonly string[];
+  /** Values that are gradient estimates handed to the host optimizer. */
+  readonly gradientEstimates: ReadonlySet<NodeId>;
+}
+
+/** Everything the verdicts read. */
+export interface VerdictInput {
+  readonly graph: Graph;
+  readonly flow: FlowFacts;
+  readonly escape: SideTable<EscapeClass>;
+  readonly quire: SideTable<QuireFact>;
+  readonly tape: TapeSummary;
+  readonly memory: TilePlanMemory;
+  readonly targets: readonly TargetName[];
+  readonly jvp: JvpFacts | undefined;
+}
+
+const pass = (check: string, detail: string): Verdict => ({ check, status: 'pass', detail });
+const fail = (check: string, detail: string): Verdict => ({ check, status: 'fail', detail });
+const unknown = (check: string, detail: string): Verdict => ({ check, status: 'unknown', detail });
+
+/** Human size: whole bytes below 10 KiB, KiB with one decimal below 1 MiB, else MiB with two. */
+export function formatBytes(b: number): string {
+  if (b < 10 * 1024) return `${b} B`;
+  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KiB`;
+  return `${(b / (1024 * 1024)).toFixed(2)} MiB`;
+}
+
+function quireVerdicts(v: VerdictInput): Verdict[] {
+  const facts = [...v.quire.entries()];
+  const fmt = v.graph.meta.numeric.format;
+  if (facts.length === 0) {
+    const none = `no quire accumulation in ${fmt}`;
+    return [...v.targets.map((t) => pass(`quire-available.${t}`, none)), pass('quire-headroom', none)];
+  }
+  const out = v.targets.map((t) => {
+    const cap = (facts[0] as [NodeId, QuireFact])[1].capability[t];
+    return cap === 'unavailable'
+      ? fail(`quire-available.${t}`, `${t} has no ${fmt} quire (${facts.length} exact accumulations need one)`)
+      : pass(`quire-available.${t}`, `${cap} ${fmt} quire for ${facts.length} accumulations`);
+  });
+  const [id, worst] = facts.reduce((a, b) => (b[1].guardBits < a[1].guardBits ? b : a));
+  const at = `%${id} (k=${worst.terms}, quire${worst.bits})`;
+  out.push(worst.guardBits >= 0 ? pass('quire-headroom', `least headroom +${worst.guardBits} guard bits at ${at}`) : fail('quire-headroom', `worst case overflows by ${-worst.guardBits} bits at ${at}; the quire would turn NaR`));
+  return out;
+}
+
+function fitVerdict(g: TileGroup, method: string): Verdict {
+  const check = g.role === 'memory' ? 'memtile-fit' : `l1-fit.${g.role}`;
+  const cap = g.capacity ?? Infinity;
+  const what = `${formatBytes(g.perTile.total)} of ${formatBytes(cap)} per tile over ${g.tiles} tiles (${method})`;
+  if (g.perTile.total <= cap) return pass(check, what);
+  if (g.role !== 'memory' && g.streamedTotal <= cap) {
+    return unknown(check, `${what}: weights do not fit resident; streamed from memory tiles a tile needs ${formatBytes(g.streamedTotal)}, which the tile allocator must confirm`);
+  }
+  return fail(check, what);
+}
+
+function learnModeVerdict(v: VerdictInput): Verdict {
+  const { mode } = v.graph.meta.learn;
+  if (mode === 'none') return pass('learn-mode', 'mode none: nothing is learned');
+  const problems: string[] = [];
+  if (!v.graph.nodes.some((n) => n.kind === 'Output' && n.role === 'loss')) problems.push('no loss output');
+  const hasTheta = v.graph.nodes.some((n) => n.kind === 'Param' && n.role === 'theta');
+  if ((mode === 'theta_only' || mode === 'theta_and_w_inactive') && !hasTheta) problems.push('no routing parameters (theta)');
+  if ((mode === 'w_inactive_only' || mode === 'theta_and_w_inactive') && v.flow.gatedLayers.size === 0) problems.push('no gate or mixture masks a W layer, so no unit is ever inactive');
+  if (v.flow.trainable.size === 0) problems.push('no parameter is trainable');
+  if (problems.length > 0) return fail('learn-mode', `${mode}: ${problems.join('; ')}`);
+  const gated = [...v.flow.gatedLayers].sort().join(', ');
+  return pass('learn-mode', `${mode}: ${v.flow.trainable.size} trainable tensors${gated ? `; inactive-unit W in ${gated}` : ''}`);
+}
+
+function tapeVerdict(v: VerdictInput): Verdict {
+  const { mode, gradient } = v.graph.meta.learn;
+  const reverse = `reverse mode would keep ${formatBytes(v.tape.reverseBytes)}`;
+  if (mode === 'none') return pass('tape-forward-zero', `no learning: no tape; ${reverse}`);
+  if (gradient.kind !== 'forward' || v.tape.forwardBytes !== 0) return fail('tape-forward-zero', `the learning step keeps ${formatBytes(v.tape.forwardBytes)}; ${reverse}`);
+  const onPath = [...v.flow.feedsLoss].filter((id) => v.graph.nodes[id]?.kind !== 'Param');
+  const scoped = onPath.filter((id) => v.escape.get(id) === 'StackScoped').length;
+  return pass('tape-forward-zero', `forward gradient keeps 0 B (${scoped} of ${onPath.length} learning-path values are StackScoped, the rest are returned); ${reverse}`);
+}
+
+function tangentVerdict(v: VerdictInput): Verdict {
+  if (v.graph.meta.learn.mode === 'none') return pass('tangents-defined', 'no learning: no tangents needed');
+  if (!v.jvp) return unknown('tangents-defined', 'the jvp pass has not run on this graph');
+  if (v.jvp.missingRules.length > 0) return fail('tangents-defined', `no tangent rule for ${v.jvp.missingRules.join(', ')}`);
+  return pass('tangents-defined', 'every primitive on the learning path has a tangent rule');
+}
+
+function learningTilesVerdict(v: VerdictInput): Verdict {
+  const { learningTiles, grid, learningTilesFrom } = v.memory.budget;
+  const learning = v.graph.meta.learn.mode !== 'none';
+  if (learning && learningTiles === 0) return fail('learning-tiles', `learn mode ${v.graph.meta.learn.mode} needs learning tiles; ${grid} gets 0 (${learningTilesFrom})`);
+  return pass('learning-tiles', `${learningTiles} learning + ${v.memory.budget.inferenceTiles} inference tiles on ${grid} (${learningTilesFrom})${learning ? '' : '; no learning'}`);
+}
+
+/** Every verdict, in report order. */
+export function computeVerdicts(v: VerdictInput): Verdict[] {
+  return [
+    ...quireVerdicts(v),
+    ...v.memory.groups.filter((g) => g.capacity !== null).map((g) => fitVerdict(g, v.memory.method)),
+    learningTilesVerdict(v),
+    learnModeVerdict(v),
+    tapeVerdict(v),
+    tangentVerdict(v),
+  ];
+}
