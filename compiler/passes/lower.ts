@@ -1,11 +1,13 @@
-// Lowering: checked model -> graph IR (form 'logical'). Demand-driven from the outputs (in
-// declaration order) and then the loss, so only used layers become nodes and `%N` numbering
-// is stable. Layers expand to primitives here: dense/gate/moe to Params + Dense (+ Gate,
-// Softmax, Top1, Combine), the loss to CrossEntropy + Mean. Names follow spec/ir.md 4.2.
+// Lowering: checked model -> graph IR (form 'logical'). Only bindings that an output or the
+// loss uses are lowered, in source order (so a long chain of bindings needs no deep recursion
+// and `%N` numbering is stable); then the outputs in declaration order, then the loss. Layers
+// expand to primitives: dense/gate/moe to Params + Dense (+ Gate, Softmax, Top1, Combine), the
+// loss to CrossEntropy + Mean. Names follow spec/ir.md 4.2.
 import type { Span } from '../../ir/diagnostics.ts';
 import { GraphBuilder, type Graph } from '../../ir/graph.ts';
 import type { ActivationFn, NodeId, ParamRole } from '../../ir/nodes.ts';
 import type { CheckedModel, TExpr } from '../check/checked.ts';
+import { visitReachable } from '../check/walk.ts';
 
 /** Where new nodes come from: the binding being lowered and its source range. */
 interface Origin {
@@ -22,6 +24,16 @@ class Lowerer {
   }
 
   run(): Graph {
+    const roots = [...this.m.outputs.map((o) => this.m.bindings.get(o.name)?.expr), this.m.loss?.logits].filter((e): e is TExpr => e !== undefined);
+    const used = new Set<string>();
+    visitReachable(roots, this.m.bindings, (e) => {
+      if (e.kind === 'Ref' && e.target === 'binding') used.add(e.name);
+    });
+    for (const o of this.m.outputs) if (this.m.bindings.has(o.name)) used.add(o.name);
+    // Bindings only refer to earlier ones, so source order lowers every operand first.
+    for (const [name, bnd] of this.m.bindings) {
+      if (used.has(name)) this.bindings.set(name, this.expr(bnd.expr, { binding: name, span: bnd.span }));
+    }
     for (const o of this.m.outputs) {
       const value = this.ref(o.name, o.span);
       this.b.add({ kind: 'Output', name: o.name, role: 'prediction', value, binding: o.name, span: o.span });
@@ -40,17 +52,13 @@ class Lowerer {
     return this.b.finish();
   }
 
-  /** A name used as a value: an input, or a binding lowered on first use. */
+  /** A name used as a value: an input (added on first use), or an already lowered binding. */
   private ref(name: string, span: Span): NodeId {
     const input = this.m.inputs.get(name);
     if (input) return this.b.add({ kind: 'Input', name, dims: input.dims, span: input.span, binding: name });
     const done = this.bindings.get(name);
-    if (done !== undefined) return done;
-    const bnd = this.m.bindings.get(name);
-    if (!bnd) throw new Error(`name ${name} was not checked (at ${span.start})`);
-    const id = this.expr(bnd.expr, { binding: name, span: bnd.span });
-    this.bindings.set(name, id);
-    return id;
+    if (done === undefined) throw new Error(`binding ${name} used before it was lowered (at ${span.start})`);
+    return done;
   }
 
   private expr(e: TExpr, at: Origin): NodeId {

@@ -136,6 +136,14 @@ describe('recovery', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E0005']);
   });
 
+  it('lowers a chain of 2,000 bindings without deep recursion', () => {
+    let text = 'model m { input x : [4]\n h0 = relu(x)\n';
+    for (let i = 1; i < 2000; i++) text += ` h${i} = dense(h${i - 1}, 4, act: relu)\n`;
+    const r = compileToIR(`${text} output h1999 }`, 'chain.dg');
+    expect(r.diagnostics).toEqual([]);
+    expect(nodesOfKind(r.graph!, 'Dense')).toHaveLength(1999);
+  });
+
   it('accepts nesting up to the limit', () => {
     const text = `model m { input x : [1]\n y = ${'relu('.repeat(60)}x${')'.repeat(60)}\n output y }`;
     const r = compileToIR(text, 'ok.dg', { verify: true });
