@@ -1,10 +1,11 @@
 // The gating analysis on the examples: which W rows, columns and experts a gate or router
-// switches off (what learning modes C and D may update per input).
+// switches off (what learning modes C and D may update per input); anneal schedule scalars.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileToIR } from '../../compiler/index.ts';
+import { annealedMask, annealTemperature, gateCenter } from '../../ir/gate-schedule.ts';
 import { computeGating } from '../../ir/gating.ts';
 import type { Graph } from '../../ir/graph.ts';
 
@@ -47,5 +48,20 @@ describe('gating analysis', () => {
     expect(n['h2.weight']).toEqual(['mask-cols by Gate g1', 'mask-rows by Gate g2']);
     expect(n['h2.bias']).toEqual(['mask-rows by Gate g2']);
     expect(n['y.weight']).toEqual(['mask-cols by Gate g3']);
+  });
+});
+
+describe('anneal schedule scalars', () => {
+  const s = { from: 1, to: 0.01, steps: 100 };
+  it('falls geometrically from `from` to `to` and turns hard at `steps`', () => {
+    expect(annealTemperature(s, 0)).toBe(1);
+    expect(annealTemperature(s, 50)).toBeCloseTo(0.1, 12);
+    expect(annealTemperature(s, 99)).toBeGreaterThan(0.01);
+    expect(annealTemperature(s, 100)).toBeUndefined();
+  });
+
+  it('is the soft gate at T = 1 with threshold 0.5, and centred on the threshold otherwise', () => {
+    expect(annealedMask(0.7, 0.5, 1)).toBe(1 / (1 + Math.exp(-0.7)));
+    expect(annealedMask(gateCenter(0.3), 0.3, 0.05)).toBeCloseTo(0.5, 12);
   });
 });
