@@ -2,7 +2,7 @@
 // test-vector files and prints pass counts per op, the first mismatches and a final
 // `N passed, M failed` line. Exit 0 all pass, 1 any mismatch, 2 malformed input.
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import Table from 'cli-table3';
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import { isPositFormat, POSIT_FORMATS, type PositFormat } from '../../runtime/numerics/index.ts';
@@ -13,7 +13,7 @@ import type { CommandModule } from './index.ts';
 interface ConformOptions {
   readonly format?: string;
   readonly json?: boolean;
-  readonly maxMismatches?: string;
+  readonly maxMismatches?: number;
 }
 
 /** The conform subcommand. */
@@ -24,7 +24,7 @@ export const command: CommandModule = {
       .description('check the posit/b-posit numerics against JSON-lines test-vector files')
       .argument('<files...>', 'vector files (p8*, p16*, p32*, bp16*, bp32* name the format)')
       .option('--format <format>', `number format of every file: ${POSIT_FORMATS.join(', ')}`)
-      .option('--max-mismatches <n>', 'mismatches to show per file', '5')
+      .option('--max-mismatches <n>', 'mismatches to show per file', parseCount, 5)
       .option('--json', 'print a JSON report on stdout')
       .action((files: string[], opts: ConformOptions) => setExit(runConform(io, files, opts)));
   },
@@ -41,7 +41,7 @@ export function runConform(io: CliIO, files: readonly string[], opts: ConformOpt
     }
     forced = opts.format;
   }
-  const maxMismatches = Math.max(0, Math.floor(Number(opts.maxMismatches ?? '5')) || 0);
+  const maxMismatches = opts.maxMismatches ?? 5;
   const reports: VectorFileReport[] = [];
   for (const file of files) {
     const format = forced ?? formatFromFileName(file);
@@ -74,6 +74,12 @@ export function runConform(io: CliIO, files: readonly string[], opts: ConformOpt
   printDiagnostics(io, diagnostics, undefined, opts.json);
   if (diagnostics.length > 0) return EXIT.badInput;
   return failed > 0 ? EXIT.checkFailed : EXIT.ok;
+}
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
 }
 
 function reportJson(r: VectorFileReport): Record<string, unknown> {

@@ -6,3 +6,4 @@ export type { PositFormat, NumericFormat, PositSpec } from './formats.ts';
 export { positOps } from './posit-ops.ts';
 export type { PositOps } from './posit-ops.ts';
 export { Quire, fdp } from './quire.ts';
+export { viaF64 } from './f64-rule.ts';

@@ -3,7 +3,7 @@
 // agreement with the independent exact BigInt model (numerics-model.ts) on random operands.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POSIT_FORMATS, POSIT_SPECS, positOps, type PositFormat } from '../../runtime/numerics/index.ts';
+import { POSIT_FORMATS, POSIT_SPECS, positOps, viaF64, type PositFormat } from '../../runtime/numerics/index.ts';
 import { MODEL_FORMATS, modelBinary, modelSqrt, roundExact, type Rat } from './numerics-model.ts';
 
 /** The exact rational value of a finite double. */
@@ -155,5 +155,20 @@ describe.each(POSIT_FORMATS)('%s', (fmt) => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('transcendental rule (viaF64)', () => {
+  it('rounds the f64 result once, saturates f64 overflow and keeps NaR', () => {
+    for (const fmt of POSIT_FORMATS) {
+      const ops = positOps(fmt);
+      const { nar, maxpos, one } = POSIT_SPECS[fmt];
+      expect(viaF64(ops, one, Math.exp)).toBe(ops.fromF64(Math.E));
+      expect(viaF64(ops, maxpos, Math.exp)).toBe(maxpos); // e^maxpos overflows f64: saturate, not NaR
+      expect(viaF64(ops, ops.neg(maxpos), (x) => -Math.exp(-x))).toBe(ops.neg(maxpos));
+      expect(viaF64(ops, nar, Math.tanh)).toBe(nar);
+      expect(viaF64(ops, ops.neg(one), Math.sqrt)).toBe(nar); // NaN out
+      expect(viaF64(ops, 0, Math.tanh)).toBe(0);
+    }
   });
 });
