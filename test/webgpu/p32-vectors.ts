@@ -1,13 +1,12 @@
 // Loads the posit32 conformance vectors (SoftPosit results, see the vectors README) for the WebGPU
 // tests, grouped by op. Operand and result patterns are parsed from their hex strings.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SHARED = fileURLToPath(new URL('../vectors/p32.jsonl', import.meta.url));
-const LOCAL = fileURLToPath(new URL('./fixtures/p32-webgpu.jsonl', import.meta.url));
+/** Path of the posit32 vector file in the repository (test/vectors, a copy of the shared set). */
+export const P32_VECTORS = fileURLToPath(new URL('../vectors/p32.jsonl', import.meta.url));
 
-/** Path of the posit32 vector file in the repository. */
-export const P32_VECTORS = existsSync(SHARED) ? SHARED : LOCAL;
+let text: string | undefined;
 
 /** One vector line, as written in the file. */
 export interface VectorLine {
@@ -19,7 +18,7 @@ export interface VectorLine {
 
 /** All lines of one op, in file order (line numbers kept for failure messages). */
 export function loadOp(op: string): { line: number; v: VectorLine }[] {
-  const text = readFileSync(P32_VECTORS, 'utf8');
+  text ??= readFileSync(P32_VECTORS, 'utf8');
   const out: { line: number; v: VectorLine }[] = [];
   text.split('\n').forEach((raw, i) => {
     if (!raw.includes(`"op":"${op}"`)) return;
