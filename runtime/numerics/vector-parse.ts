@@ -29,6 +29,7 @@ const OP_SET: ReadonlySet<string> = new Set(VECTOR_OPS);
 const F64_HEX = /^[0-9a-fA-F]{16}$/;
 const POSIT_HEX: Readonly<Record<number, RegExp>> = { 2: /^[0-9a-fA-F]{2}$/, 4: /^[0-9a-fA-F]{4}$/, 8: /^[0-9a-fA-F]{8}$/ };
 const OP_HINT = `ops are ${VECTOR_OPS.join(', ')}`;
+const F64_WHAT = '16 hex digits (a binary64 bit pattern)';
 
 /** Prefix of a vector file name -> its format (p8..., bp16_fdp_model.jsonl, ...). */
 const PREFIXES: Readonly<Record<string, PositFormat>> = { p8: 'posit8', p16: 'posit16', p32: 'posit32', bp16: 'bposit16', bp32: 'bposit32' };
@@ -38,6 +39,16 @@ export function formatFromFileName(path: string): PositFormat | undefined {
   const base = path.replace(/^.*[\\/]/, '');
   const m = /^(bp16|bp32|p8|p16|p32)(?=$|[._-])/i.exec(base);
   return m ? PREFIXES[m[1]!.toLowerCase()] : undefined;
+}
+
+/** What the field readers of one line share. */
+interface LineContext {
+  readonly obj: Record<string, unknown>;
+  readonly text: string;
+  readonly lineNo: number;
+  readonly format: PositFormat;
+  readonly digits: number;
+  readonly fail: (code: DiagCode, message: string, column: number, hint?: string) => ParsedLine;
 }
 
 /** Parses line `lineNo` (1-based) of `file`, whose text is `text` (no newline), for `format`. */
@@ -59,74 +70,53 @@ export function parseVectorLine(file: string, lineNo: number, text: string, form
     return fail('E4102', `expected a JSON object, found ${describe(raw)}`, 1);
   }
   const obj = raw as Record<string, unknown>;
-  const col = (key: string): number => keyColumn(text, key);
-  const digits = POSIT_SPECS[format].nbits / 4;
-  const posit = POSIT_HEX[digits] ?? new RegExp(`^[0-9a-fA-F]{${digits}}$`);
-
   const op = obj.op;
   if (op === undefined) return fail('E4103', 'missing field "op"', 1, OP_HINT);
-  if (typeof op !== 'string') return fail('E4103', `field "op" must be a string, found ${describe(op)}`, col('op'));
-  if (!OP_SET.has(op)) return fail('E4104', `unknown op ${JSON.stringify(op)}`, col('op'), OP_HINT);
+  if (typeof op !== 'string') return fail('E4103', `field "op" must be a string, found ${describe(op)}`, keyColumn(text, 'op'));
+  if (!OP_SET.has(op)) return fail('E4104', `unknown op ${JSON.stringify(op)}`, keyColumn(text, 'op'), OP_HINT);
+  const cx: LineContext = { obj, text, lineNo, format, digits: POSIT_SPECS[format].nbits / 4, fail };
   const vop = op as VectorOp;
+  return vop === 'fdp' ? parseFdp(cx) : parseScalar(cx, vop);
+}
 
-  /** Reads a hex field of `width` digits: the pattern as a number, or a failure. */
-  const hexField = (key: string, re: RegExp, what: string): number | ParsedLine => {
-    const v = obj[key];
-    if (v === undefined) return fail('E4103', `missing field "${key}" (${vop} needs ${fieldsOf(vop).join(', ')})`, 1);
-    if (typeof v !== 'string') return fail('E4103', `field "${key}" must be a string of ${what}, found ${describe(v)}`, col(key));
-    if (!re.test(v)) return fail('E4105', `field "${key}" is ${JSON.stringify(v)}: expected ${what}`, col(key), hexHint(format, digits));
-    return parseInt(v, 16);
-  };
-  const positWhat = `${digits} hex digits (a ${format} pattern)`;
-  const f64What = '16 hex digits (a binary64 bit pattern)';
+/** Reads a hex field: the pattern (f64: its bits) as a number, or the failure. */
+function hexField(cx: LineContext, key: string, kind: 'posit' | 'f64', op: VectorOp): number | ParsedLine {
+  const v = cx.obj[key];
+  const what = kind === 'f64' ? F64_WHAT : positWhat(cx);
+  const re = kind === 'f64' ? F64_HEX : positRegex(cx.digits);
+  if (v === undefined) return cx.fail('E4103', `missing field "${key}" (${op} needs ${fieldsOf(op).join(', ')})`, 1);
+  if (typeof v !== 'string') return cx.fail('E4103', `field "${key}" must be a string of ${what}, found ${describe(v)}`, keyColumn(cx.text, key));
+  if (!re.test(v)) return cx.fail('E4105', `field "${key}" is ${JSON.stringify(v)}: expected ${what}`, keyColumn(cx.text, key), hexHint(cx));
+  return parseInt(v, 16);
+}
 
-  switch (vop) {
+function parseScalar(cx: LineContext, op: Exclude<VectorOp, 'fdp'>): ParsedLine {
+  const line = cx.lineNo;
+  const a = hexField(cx, 'a', op === 'from_f64' ? 'f64' : 'posit', op);
+  if (typeof a !== 'number') return a;
+  const b = op === 'add' || op === 'sub' || op === 'mul' || op === 'div' ? hexField(cx, 'b', 'posit', op) : 0;
+  if (typeof b !== 'number') return b;
+  const r = hexField(cx, 'r', op === 'to_f64' ? 'f64' : 'posit', op);
+  if (typeof r !== 'number') return r;
+  switch (op) {
     case 'add':
     case 'sub':
     case 'mul':
-    case 'div': {
-      const a = hexField('a', posit, positWhat);
-      if (typeof a !== 'number') return a;
-      const b = hexField('b', posit, positWhat);
-      if (typeof b !== 'number') return b;
-      const r = hexField('r', posit, positWhat);
-      if (typeof r !== 'number') return r;
-      return { ok: true, value: { op: vop, line: lineNo, a, b, r } };
-    }
+    case 'div':
+      return { ok: true, value: { op, line, a, b, r } };
     case 'sqrt':
-    case 'to_f64': {
-      const a = hexField('a', posit, positWhat);
-      if (typeof a !== 'number') return a;
-      if (vop === 'sqrt') {
-        const r = hexField('r', posit, positWhat);
-        if (typeof r !== 'number') return r;
-        return { ok: true, value: { op: vop, line: lineNo, a, r } };
-      }
-      const r = hexField('r', F64_HEX, f64What);
-      if (typeof r !== 'number') return r;
-      return { ok: true, value: { op: vop, line: lineNo, a, r: (obj.r as string).toLowerCase() } };
-    }
-    case 'from_f64': {
-      const a = hexField('a', F64_HEX, f64What);
-      if (typeof a !== 'number') return a;
-      const r = hexField('r', posit, positWhat);
-      if (typeof r !== 'number') return r;
-      return { ok: true, value: { op: vop, line: lineNo, a: (obj.a as string).toLowerCase(), r } };
-    }
-    case 'fdp':
-      return parseFdp(obj, lineNo, text, format, posit, positWhat, fail);
+      return { ok: true, value: { op, line, a, r } };
+    case 'to_f64':
+      return { ok: true, value: { op, line, a, r: (cx.obj.r as string).toLowerCase() } };
+    case 'from_f64':
+      return { ok: true, value: { op, line, a: (cx.obj.a as string).toLowerCase(), r } };
   }
 }
 
-function parseFdp(
-  obj: Record<string, unknown>,
-  lineNo: number,
-  text: string,
-  format: PositFormat,
-  posit: RegExp,
-  what: string,
-  fail: (code: DiagCode, message: string, column: number, hint?: string) => ParsedLine,
-): ParsedLine {
+function parseFdp(cx: LineContext): ParsedLine {
+  const { obj, text, fail } = cx;
+  const what = positWhat(cx);
+  const re = positRegex(cx.digits);
   const arrays: number[][] = [];
   for (const key of ['a', 'b']) {
     const v = obj[key];
@@ -139,9 +129,9 @@ function parseFdp(
     const out: number[] = [];
     for (let i = 0; i < v.length; i++) {
       const s: unknown = v[i];
-      if (typeof s !== 'string' || !posit.test(s)) {
+      if (typeof s !== 'string' || !re.test(s)) {
         const code = typeof s === 'string' ? 'E4105' : 'E4103';
-        return fail(code, `${key}[${i}] is ${JSON.stringify(s) ?? describe(s)}: expected ${what}`, column, hexHint(format, POSIT_SPECS[format].nbits / 4));
+        return fail(code, `${key}[${i}] is ${JSON.stringify(s) ?? describe(s)}: expected ${what}`, column, hexHint(cx));
       }
       out.push(parseInt(s, 16));
     }
@@ -149,11 +139,17 @@ function parseFdp(
   }
   const [a, b] = arrays as [number[], number[]];
   if (a.length !== b.length) return fail('E4106', `fdp arrays differ in length: "a" has ${a.length}, "b" has ${b.length}`, keyColumn(text, 'b'));
-  const rv = obj.r;
-  if (rv === undefined) return fail('E4103', 'missing field "r" (fdp needs a, b, r)', 1);
-  if (typeof rv !== 'string') return fail('E4103', `field "r" must be a string of ${what}, found ${describe(rv)}`, keyColumn(text, 'r'));
-  if (!posit.test(rv)) return fail('E4105', `field "r" is ${JSON.stringify(rv)}: expected ${what}`, keyColumn(text, 'r'), hexHint(format, POSIT_SPECS[format].nbits / 4));
-  return { ok: true, value: { op: 'fdp', line: lineNo, a, b, r: parseInt(rv, 16) } };
+  const r = hexField(cx, 'r', 'posit', 'fdp');
+  if (typeof r !== 'number') return r;
+  return { ok: true, value: { op: 'fdp', line: cx.lineNo, a, b, r } };
+}
+
+function positWhat(cx: LineContext): string {
+  return `${cx.digits} hex digits (a ${cx.format} pattern)`;
+}
+
+function positRegex(digits: number): RegExp {
+  return POSIT_HEX[digits] ?? new RegExp(`^[0-9a-fA-F]{${digits}}$`);
 }
 
 /** The fields an op needs, for messages. */
@@ -161,8 +157,8 @@ function fieldsOf(op: VectorOp): string[] {
   return op === 'sqrt' || op === 'to_f64' || op === 'from_f64' ? ['a', 'r'] : ['a', 'b', 'r'];
 }
 
-function hexHint(format: PositFormat, digits: number): string {
-  return `${format} patterns are ${digits} hex digits; from_f64 operands and to_f64 results are 16 (binary64 bits); is --format right?`;
+function hexHint(cx: LineContext): string {
+  return `${cx.format} patterns are ${cx.digits} hex digits; from_f64 operands and to_f64 results are 16 (binary64 bits); is --format right?`;
 }
 
 /** 1-based column of `"key":` in the raw line (1 when not found). */
