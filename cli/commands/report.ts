@@ -115,10 +115,24 @@ function memoryTable(r: CoeffectReport, paint: Paint): string {
 }
 
 const LEGEND = [
-  'escape: Stack = StackScoped (dies in the step, tile L1), Return = ReturnEscape (leaves the step), Persist = Persistent (parameters)',
-  'quire: q<bits> k<terms> +<guard bits of headroom>g, then per target w:wasm g:webgpu x:xdna = nat(ive) | emu(lated) | n/a (unavailable)',
-  'role: inf = inference, fg = forward-gradient, host = host-optimizer, mem = memory tile; +fg = the learning tiles recompute it',
+  'escape  Stack: dies in the step (tile L1)   Return: leaves the step   Persist: parameter, versioned by snapshots',
+  'quire   q<bits> k<terms> +<headroom in guard bits>g, then w:wasm g:webgpu x:xdna = nat(ive) | emu(lated) | n/a',
+  'role    inf: inference  fg: forward-gradient  host: host-optimizer  mem: memory tile;  +fg: learning tiles recompute it',
 ];
+
+/** Greedy word wrap of `text` to `width` columns, continuation lines indented by `indent`. */
+export function wrap(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
 
 /** The human report: header, value table, legend, tape, memory estimate, verdicts. */
 export function renderReport(r: CoeffectReport, paint: Paint): string {
@@ -135,17 +149,17 @@ export function renderReport(r: CoeffectReport, paint: Paint): string {
     '',
     `activation tape: forward mode ${formatBytes(r.tape.forwardBytes)}; reverse mode would keep ${formatBytes(r.tape.reverseBytes)} (${r.tape.reverse.length} tensors at batch ${r.learn.batch})`,
     '',
-    `memory per tile on ${m.grid}: ${m.inferenceTiles} inference + ${m.learningTiles} learning tiles (${m.learningTilesFrom}), ` +
-      `${m.method === 'even-split-estimate' ? 'ESTIMATE from an even channel split, weights resident' : 'from the tile allocator'}`,
+    `memory per tile on ${m.grid}, ${m.inferenceTiles} inference + ${m.learningTiles} learning tiles (${m.learningTilesFrom}): ` +
+      `${m.method === 'even-split-estimate' ? 'ESTIMATE, even channel split' : 'from the tile allocator'}`,
     memoryTable(r, paint),
-    paint.dim('  streamed: per-tile bytes if weights stream from the memory tile through a double-buffered row instead of staying resident'),
+    paint.dim('  weights stay resident; streamed = per-tile total if weights stream from memory tiles through a 2-row buffer'),
     '',
     'verdicts:',
   ];
   const width = Math.max(...r.verdicts.map((v) => v.check.length));
   for (const v of r.verdicts) {
     const st = v.status === 'pass' ? paint.ok('pass   ') : v.status === 'fail' ? paint.error('FAIL   ') : paint.warn('unknown');
-    out.push(`  ${st}  ${v.check.padEnd(width)}  ${v.detail}`);
+    out.push(`  ${st}  ${v.check.padEnd(width)}  ${wrap(v.detail, Math.max(40, 118 - width - 13), width + 13)}`);
   }
   out.push('', `${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.unknown} unknown`);
   return `${out.join('\n')}\n`;

@@ -1,8 +1,7 @@
 // Escape analysis: which values die within a step, which leave it, and which outlive it.
 // Computed from the graph, not from a per-kind list: parameters are the persistent roots,
-// Output operands and gradient estimates are the escaping roots, and escape flows backwards
-// through ops that alias their operand without copying (Reshape, Output). Everything else is
-// StackScoped. Part of the coeffects pass (compiler/coeffects/pass.ts).
+// Outputs the escaping roots, and escape flows backwards through ops that alias their operand
+// without copying (Reshape, Output). Everything else is StackScoped. Part of the coeffects pass.
 import type { Graph } from '../../ir/graph.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
 import type { SideTable } from '../../ir/tables.ts';
@@ -22,13 +21,13 @@ function aliasedOperands(n: Node): readonly NodeId[] {
 const RANK: Readonly<Record<EscapeClass, number>> = { StackScoped: 0, ReturnEscape: 1, Persistent: 2 };
 
 /**
- * Escape class of every value. `extraRoots` are values that leave the step although no Output
- * names them: the gradient estimates the jvp pass hands to the host optimizer.
+ * Escape class of every value. The gradient estimate (g = d v) is not an IR value: the jvp
+ * plan leaves it to the runtime, and the report lists it apart as ReturnEscape.
  */
-export function computeEscape(graph: Graph, extraRoots: ReadonlySet<NodeId> = new Set()): SideTable<EscapeClass> {
+export function computeEscape(graph: Graph): SideTable<EscapeClass> {
   const cls: EscapeClass[] = graph.nodes.map((n) => {
     if (n.kind === 'Param') return 'Persistent';
-    if (n.kind === 'Output' || extraRoots.has(n.id)) return 'ReturnEscape';
+    if (n.kind === 'Output') return 'ReturnEscape';
     return 'StackScoped';
   });
   // Ids are topological, so one reverse sweep sees every user before the values it aliases.

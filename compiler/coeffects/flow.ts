@@ -5,9 +5,12 @@ import type { Graph } from '../../ir/graph.ts';
 import type { LearnMode } from '../../ir/meta.ts';
 import type { Node, NodeId, ParamNode } from '../../ir/nodes.ts';
 import { operandsOf } from '../../ir/ops.ts';
+import type { JvpFacts } from './jvp-facts.ts';
 
 /** Learning-related facts of one graph. */
 export interface FlowFacts {
+  /** Who decided the trainable set and the tangents: the jvp pass's plan, or the learn-mode rule below. */
+  readonly source: 'jvp' | 'learn-mode';
   /** Params the learn mode may update (per input, C/D further mask W to inactive units at run time). */
   readonly trainable: ReadonlySet<NodeId>;
   /** Layers whose units a Gate masks or a Combine routes: the W that C/D modes may update. */
@@ -77,16 +80,24 @@ export function isTrainable(p: ParamNode, mode: LearnMode, gatedLayers: Readonly
   }
 }
 
-/** Computes the flow facts of a graph under its own learn mode. */
-export function computeFlow(graph: Graph): FlowFacts {
+/**
+ * Computes the flow facts of a graph under its own learn mode. With the jvp pass's facts, its
+ * perturbed parameters and active tangents are used; without them, the same rule read from the
+ * learn mode (spec/coeffects.md section 3).
+ */
+export function computeFlow(graph: Graph, jvp?: JvpFacts): FlowFacts {
   const gatedLayers = computeGatedLayers(graph);
   const trainable = new Set<NodeId>();
-  for (const n of graph.nodes) if (n.kind === 'Param' && isTrainable(n, graph.meta.learn.mode, gatedLayers)) trainable.add(n.id);
+  for (const n of graph.nodes) {
+    if (n.kind !== 'Param') continue;
+    if (jvp ? jvp.perturbed.has(n.id) : isTrainable(n, graph.meta.learn.mode, gatedLayers)) trainable.add(n.id);
+  }
   const outputs = (role: 'prediction' | 'loss'): NodeId[] => graph.nodes.filter((n) => n.kind === 'Output' && n.role === role).map((n) => n.id);
   const servesPrediction = ancestorsOf(graph, outputs('prediction'));
   const feedsLoss = ancestorsOf(graph, outputs('loss'));
   const dependsOnTrainable = new Set<NodeId>(trainable);
   for (const n of graph.nodes) if (operandsOf(n).some((op) => dependsOnTrainable.has(op))) dependsOnTrainable.add(n.id);
-  const tangent = new Set<NodeId>([...dependsOnTrainable].filter((id) => feedsLoss.has(id)));
-  return { trainable, gatedLayers, servesPrediction, feedsLoss, dependsOnTrainable, tangent };
+  const carries = jvp ? jvp.active : dependsOnTrainable;
+  const tangent = new Set<NodeId>([...carries].filter((id) => feedsLoss.has(id)));
+  return { source: jvp ? 'jvp' : 'learn-mode', trainable, gatedLayers, servesPrediction, feedsLoss, dependsOnTrainable, tangent };
 }

@@ -37,6 +37,16 @@ export interface QuireFact {
   readonly guardBits: number;
   /** How each target provides this quire. */
   readonly capability: Readonly<Record<TargetName, QuireCapability>>;
+  /** The tangent's accumulation on the learning tiles (its own quire of the same width), when the value carries a tangent. */
+  readonly tangent?: QuireSum;
+}
+
+/** The size of one exact sum: its terms and its headroom (see QuireFact). */
+export interface QuireSum {
+  readonly terms: number;
+  readonly products: number;
+  readonly addends: number;
+  readonly guardBits: number;
 }
 
 /**

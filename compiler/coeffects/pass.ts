@@ -1,9 +1,8 @@
 // The coeffects pass: fills ESCAPE, ROLE and MEMORY for every value of the laid-out graph from
-// FORMAT and QUIRE (numeric-select) and, once it has run, the jvp pass's gradient estimates.
+// FORMAT (numeric-select) and, once it has run, the jvp pass's tangent plan.
 // It changes no node. Graph-level facts (tape, per-tile memory, verdicts) are derived from these
 // tables by summary.ts, so the report and the tile allocator read one source of truth.
 import type { Graph } from '../../ir/graph.ts';
-import type { NodeId } from '../../ir/nodes.ts';
 import type { Pass } from '../../ir/pass.ts';
 import { FORMAT, type TableStore } from '../../ir/tables.ts';
 import { computeEscape } from './escape.ts';
@@ -16,10 +15,9 @@ import { computeRoles } from './roles.ts';
 /** Computes and stores the per-value coeffect tables of `graph`. */
 export function computeCoeffectTables(graph: Graph, tables: TableStore): void {
   const format = tables.require(FORMAT, graph);
-  const flow = computeFlow(graph);
-  const estimates: ReadonlySet<NodeId> = readJvpFacts(graph, tables)?.gradientEstimates ?? new Set();
-  tables.set(ESCAPE, graph, computeEscape(graph, estimates));
-  tables.set(ROLE, graph, computeRoles(graph, flow, estimates));
+  const flow = computeFlow(graph, readJvpFacts(graph, tables));
+  tables.set(ESCAPE, graph, computeEscape(graph));
+  tables.set(ROLE, graph, computeRoles(graph, flow));
   tables.set(MEMORY, graph, computeMemory(graph, format, flow));
 }
 

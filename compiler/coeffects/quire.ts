@@ -2,10 +2,10 @@
 // in guard bits, computed exactly (BigInt) from the quire layout of runtime/numerics/formats.ts.
 // numeric-select calls `quireFactOf` for every Dense, Combine and Mean value in a posit format.
 import type { Graph } from '../../ir/graph.ts';
-import type { Node } from '../../ir/nodes.ts';
+import type { Node, NodeId } from '../../ir/nodes.ts';
 import { positOps, POSIT_SPECS, type PositFormat } from '../../runtime/numerics/index.ts';
 import { capabilityOf } from './capability.ts';
-import type { QuireFact } from './keys.ts';
+import type { QuireFact, QuireSum } from './keys.ts';
 
 /** The terms of one accumulation: products of two values, and single values added in. */
 export interface QuireTerms {
@@ -103,16 +103,39 @@ export function guardBitsOf(fmt: PositFormat, terms: QuireTerms): number {
   return worst === 0n ? floorLog2Ratio(l.capacity, 1n) : floorLog2Ratio(l.capacity, worst);
 }
 
+/** Which values carry a tangent and which parameters are perturbed (from the jvp plan or the learn mode). */
+export interface TangentView {
+  readonly carries: (id: NodeId) => boolean;
+}
+
+/**
+ * The terms of the tangent sum of a quire op (spec/jvp.md): a Dense sums W.dx (when x carries a
+ * tangent) and dW.x (when W does) plus db; a Combine sums dw.E and w.dE; a Mean sums B tangents.
+ */
+export function tangentTermsOf(n: Node, graph: Graph, batch: number, t: TangentView): QuireTerms | undefined {
+  if (!t.carries(n.id)) return undefined;
+  switch (n.kind) {
+    case 'Dense': {
+      const fanIn = quireTermsOf(n, graph, batch)?.products ?? 0;
+      return { products: (t.carries(n.x) ? fanIn : 0) + (t.carries(n.weight) ? fanIn : 0), addends: t.carries(n.bias) ? 1 : 0 };
+    }
+    case 'Combine':
+      return { products: (t.carries(n.weights) ? n.experts.length : 0) + n.experts.filter((e) => t.carries(e)).length, addends: 0 };
+    case 'Mean':
+      return { products: 0, addends: batch };
+    default:
+      return undefined;
+  }
+}
+
+function sumOf(fmt: PositFormat, t: QuireTerms): QuireSum {
+  return { terms: t.products + t.addends, products: t.products, addends: t.addends, guardBits: guardBitsOf(fmt, t) };
+}
+
 /** The quire fact of a quire op in format `fmt`, or undefined when the node accumulates nothing. */
-export function quireFactOf(n: Node, graph: Graph, fmt: PositFormat, batch: number): QuireFact | undefined {
+export function quireFactOf(n: Node, graph: Graph, fmt: PositFormat, batch: number, tangents?: TangentView): QuireFact | undefined {
   const t = quireTermsOf(n, graph, batch);
   if (!t) return undefined;
-  return {
-    bits: POSIT_SPECS[fmt].quireBits,
-    terms: t.products + t.addends,
-    products: t.products,
-    addends: t.addends,
-    guardBits: guardBitsOf(fmt, t),
-    capability: capabilityOf(fmt),
-  };
+  const dt = tangents ? tangentTermsOf(n, graph, batch, tangents) : undefined;
+  return { bits: POSIT_SPECS[fmt].quireBits, ...sumOf(fmt, t), capability: capabilityOf(fmt), ...(dt ? { tangent: sumOf(fmt, dt) } : {}) };
 }

@@ -16,6 +16,15 @@ import type { Verdict } from './verdicts.ts';
 /** Version of the JSON shape. */
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** The quire of one value: its sum, its tangent's sum on the learning tiles, capability per target. */
+export interface ReportQuire {
+  readonly bits: number;
+  readonly terms: number;
+  readonly guardBits: number;
+  readonly capability: Readonly<Record<TargetName, QuireCapability>>;
+  readonly tangent: { readonly terms: number; readonly guardBits: number } | null;
+}
+
 /** One IR value. */
 export interface ReportValue {
   readonly id: number;
@@ -28,7 +37,7 @@ export interface ReportValue {
   readonly shape: readonly Dim[];
   readonly format: NumericFormat | null;
   readonly escape: EscapeClass;
-  readonly quire: { readonly bits: number; readonly terms: number; readonly guardBits: number; readonly capability: Readonly<Record<TargetName, QuireCapability>> } | null;
+  readonly quire: ReportQuire | null;
   readonly role: TileRole;
   /** True when the learning tiles also compute this value (as a JVP primal). */
   readonly mirrored: boolean;
@@ -103,7 +112,7 @@ function valueRow(n: Node, graph: Graph, tables: TableStore, source: SourceFile 
     shape: n.type.shape,
     format: tables.require(FORMAT, graph).get(n.id) ?? null,
     escape,
-    quire: q ? { bits: q.bits, terms: q.terms, guardBits: q.guardBits, capability: q.capability } : null,
+    quire: q ? { bits: q.bits, terms: q.terms, guardBits: q.guardBits, capability: q.capability, tangent: q.tangent ? { terms: q.tangent.terms, guardBits: q.tangent.guardBits } : null } : null,
     role: role.role,
     mirrored: role.mirrored,
     bytes: mem.bytes,

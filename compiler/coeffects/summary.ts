@@ -33,7 +33,8 @@ export interface CoeffectSummary {
 export function summarizeCoeffects(graph: Graph, tables: TableStore, opts: SummaryOptions, bag: DiagnosticBag): CoeffectSummary | undefined {
   const budget = resolveBudget(graph.meta, opts, bag);
   if (!budget) return undefined;
-  const flow = computeFlow(graph);
+  const jvp = readJvpFacts(graph, tables);
+  const flow = computeFlow(graph, jvp);
   const quire = tables.require(QUIRE, graph);
   const escape = tables.require(ESCAPE, graph);
   const roles = tables.require(ROLE, graph);
@@ -41,6 +42,6 @@ export function summarizeCoeffects(graph: Graph, tables: TableStore, opts: Summa
   const tape = computeTape(graph, flow, memory);
   const plan = (opts.memoryModel ?? evenSplitEstimate)(graph, { flow, roles, memory, quire }, budget);
   const targets = requestedTargets(graph.meta.targets, opts.targets);
-  const verdicts = computeVerdicts({ graph, flow, escape, quire, tape, memory: plan, targets, jvp: readJvpFacts(graph, tables) });
+  const verdicts = computeVerdicts({ graph, flow, escape, quire, tape, memory: plan, targets, jvp });
   return { targets, tape, memory: plan, verdicts };
 }

@@ -5,7 +5,8 @@ import type { Graph } from '../../ir/graph.ts';
 import type { NodeId } from '../../ir/nodes.ts';
 import type { SideTable } from '../../ir/tables.ts';
 import type { FlowFacts } from './flow.ts';
-import type { EscapeClass, QuireFact, TargetName } from './keys.ts';
+import type { JvpFacts } from './jvp-facts.ts';
+import type { EscapeClass, QuireFact, QuireSum, TargetName } from './keys.ts';
 import type { TapeSummary } from './tape.ts';
 import type { TileGroup, TilePlanMemory } from './tile-estimate.ts';
 
@@ -17,14 +18,6 @@ export interface Verdict {
   readonly check: string;
   readonly status: VerdictStatus;
   readonly detail: string;
-}
-
-/** What the jvp pass tells the coeffects: undefined until it has run on this graph. */
-export interface JvpFacts {
-  /** Primitive kinds on the learning path that have no tangent rule. */
-  readonly missingRules: readonly string[];
-  /** Values that are gradient estimates handed to the host optimizer. */
-  readonly gradientEstimates: ReadonlySet<NodeId>;
 }
 
 /** Everything the verdicts read. */
@@ -63,9 +56,11 @@ function quireVerdicts(v: VerdictInput): Verdict[] {
       ? fail(`quire-available.${t}`, `${t} has no ${fmt} quire (${facts.length} exact accumulations need one)`)
       : pass(`quire-available.${t}`, `${cap} ${fmt} quire for ${facts.length} accumulations`);
   });
-  const [id, worst] = facts.reduce((a, b) => (b[1].guardBits < a[1].guardBits ? b : a));
-  const at = `%${id} (k=${worst.terms}, quire${worst.bits})`;
-  out.push(worst.guardBits >= 0 ? pass('quire-headroom', `least headroom +${worst.guardBits} guard bits at ${at}`) : fail('quire-headroom', `worst case overflows by ${-worst.guardBits} bits at ${at}; the quire would turn NaR`));
+  const sums = facts.flatMap(([id, q]) => [{ id, sum: q as QuireSum, what: '' }, ...(q.tangent ? [{ id, sum: q.tangent, what: ' tangent' }] : [])]);
+  const worst = sums.reduce((a, b) => (b.sum.guardBits < a.sum.guardBits ? b : a));
+  const at = `%${worst.id}${worst.what} (k=${worst.sum.terms}, quire${(v.quire.get(worst.id) as QuireFact).bits})`;
+  const g = worst.sum.guardBits;
+  out.push(g >= 0 ? pass('quire-headroom', `least headroom +${g} guard bits at ${at}`) : fail('quire-headroom', `worst case overflows by ${-g} bits at ${at}; the quire would turn NaR`));
   return out;
 }
 
@@ -90,7 +85,7 @@ function learnModeVerdict(v: VerdictInput): Verdict {
   if ((mode === 'w_inactive_only' || mode === 'theta_and_w_inactive') && v.flow.gatedLayers.size === 0) problems.push('no gate or mixture masks a W layer, so no unit is ever inactive');
   if (v.flow.trainable.size === 0) problems.push('no parameter is trainable');
   if (problems.length > 0) return fail('learn-mode', `${mode}: ${problems.join('; ')}`);
-  const gated = [...v.flow.gatedLayers].sort().join(', ');
+  const gated = mode === 'theta_only' ? '' : [...v.flow.gatedLayers].sort().join(', ');
   return pass('learn-mode', `${mode}: ${v.flow.trainable.size} trainable tensors${gated ? `; inactive-unit W in ${gated}` : ''}`);
 }
 
@@ -107,8 +102,9 @@ function tapeVerdict(v: VerdictInput): Verdict {
 function tangentVerdict(v: VerdictInput): Verdict {
   if (v.graph.meta.learn.mode === 'none') return pass('tangents-defined', 'no learning: no tangents needed');
   if (!v.jvp) return unknown('tangents-defined', 'the jvp pass has not run on this graph');
-  if (v.jvp.missingRules.length > 0) return fail('tangents-defined', `no tangent rule for ${v.jvp.missingRules.join(', ')}`);
-  return pass('tangents-defined', 'every primitive on the learning path has a tangent rule');
+  // The jvp pass refuses a primitive without a tangent rule (E2501), so its table exists only when all have one.
+  const carrying = v.graph.nodes.filter((n) => v.jvp?.active.has(n.id) && n.kind !== 'Param').length;
+  return pass('tangents-defined', `the jvp pass found a tangent rule for all ${v.graph.nodes.length} values; ${carrying} carry a tangent`);
 }
 
 function learningTilesVerdict(v: VerdictInput): Verdict {

@@ -8,9 +8,11 @@ import type { NumericFormat } from '../../ir/meta.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
 import { inCategory } from '../../ir/ops.ts';
 import type { Pass, PassContext } from '../../ir/pass.ts';
-import { FORMAT } from '../../ir/tables.ts';
+import { FORMAT, type TableStore } from '../../ir/tables.ts';
 import { isPositFormat } from '../../runtime/numerics/index.ts';
 import { formatsWithQuire, requestedTargets } from '../coeffects/capability.ts';
+import { computeFlow } from '../coeffects/flow.ts';
+import { readJvpFacts } from '../coeffects/jvp-facts.ts';
 import { QUIRE, type QuireFact, type TargetName } from '../coeffects/keys.ts';
 import { quireFactOf } from '../coeffects/quire.ts';
 
@@ -29,14 +31,16 @@ function formatOfValue(n: Node, fmt: NumericFormat): NumericFormat | undefined {
 }
 
 /** FORMAT and QUIRE tables of a graph in format `fmt`. */
-export function selectNumerics(graph: Graph, fmt: NumericFormat): { format: Map<NodeId, NumericFormat>; quire: Map<NodeId, QuireFact> } {
+export function selectNumerics(graph: Graph, fmt: NumericFormat, tables: TableStore): { format: Map<NodeId, NumericFormat>; quire: Map<NodeId, QuireFact> } {
   const format = new Map<NodeId, NumericFormat>();
   const quire = new Map<NodeId, QuireFact>();
+  const flow = computeFlow(graph, readJvpFacts(graph, tables));
+  const tangents = { carries: (id: NodeId): boolean => flow.tangent.has(id) };
   for (const n of graph.nodes) {
     const f = formatOfValue(n, fmt);
     if (f !== undefined) format.set(n.id, f);
     if (!isPositFormat(fmt) || !inCategory(n, 'quire')) continue;
-    const q = quireFactOf(n, graph, fmt, graph.meta.learn.batch);
+    const q = quireFactOf(n, graph, fmt, graph.meta.learn.batch, tangents);
     if (q) quire.set(n.id, q);
   }
   return { format, quire };
@@ -67,7 +71,7 @@ export function numericSelectPass(opts: NumericSelectOptions = {}): Pass {
     preserves: ['*'],
     run(graph, cx) {
       const fmt = opts.format ?? graph.meta.numeric.format;
-      const { format, quire } = selectNumerics(graph, fmt);
+      const { format, quire } = selectNumerics(graph, fmt, cx.tables);
       cx.tables.set(FORMAT, graph, format);
       cx.tables.set(QUIRE, graph, quire);
       checkCapability(graph, fmt, quire, opts, cx);
