@@ -113,6 +113,14 @@ describe('recovery', () => {
     expect(pos).toEqual({ line: 3, column: 18 });
   });
 
+  it('recovers a missing token by insertion and keeps the items around it', () => {
+    const r = parseModel('model m { input x [784] output x }', 'i.dg');
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.start])).toEqual([['E0002', "expected ':', found '['", 18]]);
+    expect(r.ast?.items.map((i) => i.kind)).toEqual(['InputDecl', 'OutputDecl']);
+    const input = r.ast!.items[0] as Extract<Item, { kind: 'InputDecl' }>;
+    expect(input.dims.map((d) => (d.kind === 'Number' ? d.value : NaN))).toEqual([784]);
+  });
+
   it('keeps a partial AST with spans inside the text after recovery', () => {
     const text = 'model m { input x : 784] h = dense(x, ) output }';
     const r = parseModel(text, 'p.dg');
