@@ -76,6 +76,45 @@ export function refAdd(a: number, b: number): number {
   return x === 'nar' || y === 'nar' ? NAR : roundExact(addExact(x, y));
 }
 
+// Quotients and roots are not dyadic: compute 64 bits more than a posit32 keeps, then fold the
+// remainder into one extra low bit, which rounds exactly like the infinite tail.
+const EXTRA = 64;
+
+/** Reference posit32 a/b (NaR for NaR operands or b = 0). */
+export function refDiv(a: number, b: number): number {
+  const x = decodeExact(a);
+  const y = decodeExact(b);
+  if (x === 'nar' || y === 'nar' || y.mant === 0n) return NAR;
+  if (x.mant === 0n) return 0;
+  const num = x.mant << BigInt(EXTRA + y.mant.toString(2).length);
+  const q = num / y.mant;
+  const sticky = num % y.mant !== 0n ? 1n : 0n;
+  return roundExact({ neg: x.neg !== y.neg, mant: (q << 1n) | sticky, exp: x.exp - y.exp - EXTRA - y.mant.toString(2).length - 1 });
+}
+
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let r = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const next = (r + n / r) >> 1n;
+    if (next >= r) return r;
+    r = next;
+  }
+}
+
+/** Reference posit32 sqrt (NaR for NaR or negative input). */
+export function refSqrt(a: number): number {
+  const x = decodeExact(a);
+  if (x === 'nar' || (x.neg && x.mant !== 0n)) return NAR;
+  if (x.mant === 0n) return 0;
+  // Make the exponent even, then scale up by 2^(2 * EXTRA) so the root has EXTRA spare bits.
+  const odd = ((x.exp % 2) + 2) % 2;
+  const n = (x.mant << BigInt(odd)) << BigInt(2 * EXTRA);
+  const r = isqrt(n);
+  const sticky = r * r !== n ? 1n : 0n;
+  return roundExact({ neg: false, mant: (r << 1n) | sticky, exp: (x.exp - odd) / 2 - EXTRA - 1 });
+}
+
 /** Reference fused dot product: exact sum of products, rounded once; any NaR gives NaR. */
 export function refDot(a: readonly number[], b: readonly number[]): number {
   let acc: Exact = { neg: false, mant: 0n, exp: 0 };

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { POSIT32_LIBRARY_WGSL } from '../../targets/webgpu/wgsl/library.ts';
 import { binaryOpKernel, convertKernel, dotProductKernel, type BinaryOp } from '../../targets/webgpu/wgsl/posit32-kernels.ts';
 import { hex32, mismatches, noGpuReason, releaseGpu, rng, runOrThrow, skipWithoutGpu } from './gpu-harness.ts';
-import { NAR, refAdd, refDot, refFromF32Bits, refMul, refToF32Bits } from './posit32-exact.ts';
+import { NAR, refAdd, refDiv, refDot, refFromF32Bits, refMul, refSqrt, refToF32Bits } from './posit32-exact.ts';
 
 afterAll(releaseGpu);
 
@@ -50,9 +50,10 @@ describe.skipIf(skipWithoutGpu)(`posit32 WGSL vs exact BigInt reference${noGpuRe
     add: refAdd,
     sub: (a, b) => refAdd(a, -b >>> 0),
     mul: refMul,
+    div: refDiv,
   };
 
-  it.each(['add', 'sub', 'mul'] as const)(`%s: ${N} seeded random pairs`, async (op: BinaryOp) => {
+  it.each(['add', 'sub', 'mul', 'div'] as const)(`%s: ${N} seeded random pairs`, async (op: BinaryOp) => {
     const [a, b] = pairs(op.charCodeAt(0) * 7919, N);
     const [out] = await runOrThrow(
       { label: `${op}.wgsl`, wgsl: binaryOpKernel(op), entryPoint: 'main' },
@@ -61,6 +62,17 @@ describe.skipIf(skipWithoutGpu)(`posit32 WGSL vs exact BigInt reference${noGpuRe
     );
     const want = Array.from(a, (x, i) => refs[op](x, b[i] ?? 0));
     expect(mismatches(out!, want, (i) => `${hex32(a[i] ?? 0)} ${op} ${hex32(b[i] ?? 0)}`)).toEqual([]);
+  });
+
+  it('sqrt: seeded random patterns', async () => {
+    const next = rng(777);
+    const p = Uint32Array.from({ length: 6000 }, () => pattern(next));
+    const [out] = await runOrThrow(
+      { label: 'sqrt.wgsl', wgsl: convertKernel('sqrt'), entryPoint: 'main' },
+      [{ kind: 'input', data: p }, { kind: 'output', words: p.length }],
+      p.length,
+    );
+    expect(mismatches(out!, Array.from(p, refSqrt), (i) => `sqrt ${hex32(p[i] ?? 0)}`)).toEqual([]);
   });
 
   it('from_f32 and to_f32: random binary32 and posit patterns', async () => {

@@ -14,7 +14,7 @@ describe.skipIf(skipWithoutGpu)(`posit32 WGSL vs p32.jsonl${noGpuReason ? ` (no 
     expect(gpuDevice().lost).toBeUndefined();
   });
 
-  it.each(['add', 'sub', 'mul'] as const)('%s: every vector bit-exact in one dispatch', async (op: BinaryOp) => {
+  it.each(['add', 'sub', 'mul', 'div'] as const)('%s: every vector bit-exact in one dispatch', async (op: BinaryOp) => {
     const cases = loadOp(op);
     expect(cases.length).toBeGreaterThan(9000);
     const lhs = Uint32Array.from(cases, (c) => word(c.v.a));
@@ -55,6 +55,18 @@ describe.skipIf(skipWithoutGpu)(`posit32 WGSL vs p32.jsonl${noGpuReason ? ` (no 
     );
     const want = cases.map((c) => word(c.v.r));
     expect(mismatches(out!, want, (i) => `line ${cases[i]?.line} (${cases[i]?.v.a.length} terms)`)).toEqual([]);
+  });
+
+  it('sqrt: every vector bit-exact in one dispatch', async () => {
+    const cases = loadOp('sqrt');
+    expect(cases.length).toBeGreaterThan(4000);
+    const src = Uint32Array.from(cases, (c) => word(c.v.a));
+    const [out] = await runOrThrow(
+      { label: 'sqrt.wgsl', wgsl: convertKernel('sqrt'), entryPoint: 'main' },
+      [{ kind: 'input', data: src }, { kind: 'output', words: src.length }],
+      src.length,
+    );
+    expect(mismatches(out!, cases.map((c) => word(c.v.r)), (i) => `line ${cases[i]?.line} sqrt ${hex32(src[i] ?? 0)}`)).toEqual([]);
   });
 
   it('from_f32: the from_f64 vectors whose input is exactly a binary32 value', async () => {

@@ -9,7 +9,7 @@ const LIBRARY_FUNCTIONS = [
   'shl_u32', 'shr_u32', 'mul_u32_wide', 'p32_abs_bits', 'p32_decode', 'p32_encode', 'p32_neg', 'p32_mul',
   'shr_u64_sticky', 'p32_add', 'p32_sub', 'p32_lt', 'p32_le', 'p32_from_f32_bits', 'p32_to_f32_bits',
   'p32_from_f32', 'p32_to_f32', 'q_clear', 'q_set_nar', 'q_is_nar', 'q_add_shifted', 'q_fma', 'q_fms',
-  'q_add_posit', 'q_to_p32',
+  'q_add_posit', 'q_to_p32', 'p32_div', 'p32_sqrt', 'u64_ge', 'u64_sub',
 ];
 
 describe('WGSL sources parse with wgsl_reflect', () => {

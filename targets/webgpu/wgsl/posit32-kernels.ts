@@ -7,13 +7,13 @@ import { POSIT32_LIBRARY_WGSL } from './library.ts';
 export const WORKGROUP_SIZE = 64;
 
 /** Element-wise binary posit32 operations the kernels offer, by WGSL function. */
-export const BINARY_OPS = { add: 'p32_add', sub: 'p32_sub', mul: 'p32_mul' } as const;
+export const BINARY_OPS = { add: 'p32_add', sub: 'p32_sub', mul: 'p32_mul', div: 'p32_div' } as const;
 /** A binary op name. */
 export type BinaryOp = keyof typeof BINARY_OPS;
 
-/** Element-wise conversions: posit32 <-> IEEE binary32 bit patterns. */
-export const CONVERT_OPS = { from_f32: 'p32_from_f32_bits', to_f32: 'p32_to_f32_bits' } as const;
-/** A conversion name. */
+/** Element-wise unary ops: sqrt and the posit32 <-> IEEE binary32 bit-pattern conversions. */
+export const CONVERT_OPS = { sqrt: 'p32_sqrt', from_f32: 'p32_from_f32_bits', to_f32: 'p32_to_f32_bits' } as const;
+/** A unary op name. */
 export type ConvertOp = keyof typeof CONVERT_OPS;
 
 // Lane index over a 2-D grid of workgroups, since one dimension stops at 65535 workgroups.
