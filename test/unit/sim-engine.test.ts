@@ -92,7 +92,7 @@ describe('timing model', () => {
     expect(cpu?.utilization).toBeCloseTo(3000 / 3100, 12);
     expect(cpu?.stallCycles).toBe(100);
     expect(cpu?.dmaBytesIn).toBe(4000);
-    expect(r?.streams).toEqual([{ name: 'inference', count: 10, firstCycle: 400, lastCycle: 3100, perSecond: 10 / (3100 / 1.5e9) }]);
+    expect(r?.streams).toEqual([{ name: 'inference', count: 10, firstCycle: 400, lastCycle: 3100, perSecond: (10 * 1.5e9) / 3100 }]);
   });
 });
 

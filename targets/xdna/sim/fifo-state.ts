@@ -113,9 +113,9 @@ export class FifoState {
     return b;
   }
 
-  /** Books one buffer's DMA transfer over [start, end]. */
-  recordTransfer(start: number, end: number): void {
-    this.rec.fifoTransfer(this.linked, this.index, start, end);
+  /** Books one buffer's DMA transfer over [start, end], issued at `now`. */
+  recordTransfer(now: number, start: number, end: number): void {
+    this.rec.fifoTransfer(this.linked, this.index, now, start, end);
   }
 
   /** Counters for the result. */

@@ -9,6 +9,8 @@ export class EventHeap {
   private data = new Int32Array(256);
   private n = 0;
   private counter = 0;
+  /** Time of the event that `pop` returned last. */
+  poppedTime = 0;
 
   /** Number of queued events. */
   get size(): number {
@@ -39,9 +41,10 @@ export class EventHeap {
     return this.n > 0 ? this.time[0] : undefined;
   }
 
-  /** Removes the earliest event and returns its payload; call only when size > 0. */
+  /** Removes the earliest event and returns its payload (its time goes to `poppedTime`); call only when size > 0. */
   pop(): number {
     const top = this.data[0] as number;
+    this.poppedTime = this.time[0] as number;
     const last = --this.n;
     const t = this.time[last] as number;
     const s = this.seq[last] as number;

@@ -24,6 +24,11 @@ export { checkProgram } from './check.ts';
 export interface RunOptions {
   /** Functional kernels by the names compute tasks use. */
   readonly kernels?: ReadonlyMap<string, SimKernel> | Readonly<Record<string, SimKernel>>;
+  /**
+   * false: timing only. Kernels, fills and copies are skipped, so buffers hold no values; cycles,
+   * stalls and traffic are unchanged (for sweeps over many partitions). Default true.
+   */
+  readonly functional?: boolean;
   /** Record the timeline for a Chrome trace. */
   readonly trace?: boolean;
   /** Event budget (guard against runaway programs); unlimited by default. */
@@ -43,7 +48,7 @@ export interface RunOutcome {
 export function runProgram(program: SimProgram, grid: GridDesc, options: RunOptions = {}): RunOutcome {
   const { diagnostics, usage } = checkProgram(program, grid);
   const kernels = options.kernels instanceof Map ? options.kernels : new Map(Object.entries(options.kernels ?? {}));
-  const linked = linkProgram(program, grid, kernels);
+  const linked = linkProgram(program, grid, options.functional === false ? null : kernels);
   if (!linked.ok) return { ok: false, usage, diagnostics: [...diagnostics, ...linked.diagnostics] };
   if (diagnostics.length > 0) return { ok: false, usage, diagnostics };
   const machine = new SimMachine(linked.linked, grid, {

@@ -41,7 +41,7 @@ export interface KernelContext {
   readonly thread: string;
   /** Current cycle (the task's start). */
   readonly cycle: number;
-  /** Snapshot version the tile computes with: adopted, or inherited from the buffers it read; -1 if none. */
+  /** Snapshot version this thread computes with: adopted, or inherited from the last buffer it acquired; -1 if none. */
   readonly version: number;
   /** Loop counter at nesting `level` (0 = outermost); by default the innermost. */
   iteration(level?: number): number;

@@ -17,12 +17,14 @@ const KNOWN_FORMATS: readonly string[] = [...ARITH_FORMATS, 'int8', 'bf16'];
 export type Instr =
   | { readonly kind: 'compute'; readonly cycles: number; readonly kernel: SimKernel | undefined; readonly label: string }
   | { readonly kind: 'dma'; readonly cycles: number; readonly legs: readonly LinkedTransfer[]; readonly label: string }
+  | { readonly kind: 'fill'; readonly kernel: SimKernel; readonly label: string }
+  | { readonly kind: 'copy'; readonly from: number; readonly consumer: number; readonly to: number; readonly bytes: number; readonly fromOffset: number; readonly toOffset: number }
   | { readonly kind: 'acquire'; readonly fifo: number; readonly consumer: number; readonly count: number }
   | { readonly kind: 'release'; readonly fifo: number; readonly consumer: number; readonly count: number }
   | { readonly kind: 'loop'; readonly repeat: number; end: number }
   | { readonly kind: 'end'; readonly begin: number; readonly repeat: number }
   | { readonly kind: 'mark'; readonly stream: number }
-  | { readonly kind: 'publish'; readonly snapshot: number; readonly cycles: number; readonly transfers: readonly LinkedTransfer[] }
+  | { readonly kind: 'publish'; readonly snapshot: number; readonly cycles: number; readonly transfers: readonly LinkedTransfer[]; readonly kernel: SimKernel | undefined }
   | { readonly kind: 'adopt'; readonly snapshot: number };
 
 /**
@@ -73,12 +75,17 @@ class Linker {
   constructor(
     readonly program: SimProgram,
     readonly grid: GridDesc,
-    readonly kernels: ReadonlyMap<string, SimKernel>,
+    /** null: timing only (no kernels, fills or copies run). */
+    readonly kernels: ReadonlyMap<string, SimKernel> | null,
   ) {}
 
   err(code: DiagCode, message: string, where: { readonly span?: SimTile['span'] } | undefined, hint?: string): void {
     const span = where?.span;
     this.diags.push({ code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
+  }
+
+  kernel(name: string | undefined): SimKernel | undefined {
+    return name === undefined || !this.kernels ? undefined : this.kernels.get(name);
   }
 
   intern(list: string[], name: string): number {
@@ -161,13 +168,13 @@ class Linker {
           this.err('E3310', `the cost model has no rate for format '${String(t.format)}' (compute on tile ${tileLabel(tile)})`, tile, `formats: ${KNOWN_FORMATS.join(', ')}`);
           return depth;
         }
-        const kernel = t.kernel === undefined ? undefined : this.kernels.get(t.kernel);
-        if (t.kernel !== undefined && kernel === undefined) {
+        const kernel = this.kernel(t.kernel);
+        if (t.kernel !== undefined && kernel === undefined && this.kernels) {
           this.err('E3309', `no functional kernel named '${t.kernel}' is registered (compute on tile ${tileLabel(tile)})`, tile);
           return depth;
         }
         const cycles = computeCycles(this.grid, t.format, t.macs, ops, dots);
-        out.push({ kind: 'compute', cycles, kernel, label: t.label ?? t.kernel ?? `${t.format} x${t.macs}` });
+        out.push(instr({ kind: 'compute', cycles, kernel, label: t.label ?? t.kernel ?? `${t.format} x${t.macs}` }));
         return depth;
       }
       case 'dma': {
@@ -175,7 +182,18 @@ class Linker {
         const r = this.route(t.route, t.bytes, tile, `dma on tile ${tileLabel(tile)}`);
         if (!r) return depth;
         const { ix, cycles } = r;
-        out.push({ kind: 'dma', cycles, legs: legsOf(ix, t.bytes), label: t.label ?? `dma ${t.bytes} B` });
+        out.push(instr({ kind: 'dma', cycles, legs: legsOf(ix, t.bytes), label: t.label ?? `dma ${t.bytes} B` }));
+        return depth;
+      }
+      case 'copy':
+        this.copy(t, tileIx, tile, out);
+        return depth;
+      case 'fill': {
+        const kernel = this.kernel(t.kernel);
+        if (tile.kind === 'compute') this.err('E3303', `fill on compute tile ${tileLabel(tile)}: compute tiles produce data with compute tasks`, tile);
+        else if (!this.kernels) return depth;
+        else if (kernel === undefined) this.err('E3309', `no functional kernel named '${t.kernel}' is registered (fill on tile ${tileLabel(tile)})`, tile);
+        else out.push(instr({ kind: 'fill', kernel, label: t.kernel }));
         return depth;
       }
       case 'acquire':
@@ -184,21 +202,21 @@ class Linker {
         if (!this.nonNegInt(count, `${t.kind} count`, tile)) return depth;
         const ref = this.fifoRef(t.fifo, t.side, count, tileIx, tile);
         if (!ref) return depth;
-        out.push({ kind: t.kind, fifo: ref.fifo, consumer: ref.consumer, count });
+        out.push(instr({ kind: t.kind, fifo: ref.fifo, consumer: ref.consumer, count }));
         return depth;
       }
       case 'loop': {
         if (!this.nonNegInt(t.repeat, 'loop repeat', tile)) return depth;
         const begin = out.length;
-        const loop: Instr & { kind: 'loop' } = { kind: 'loop', repeat: t.repeat, end: -1 };
+        const loop = instr({ kind: 'loop', repeat: t.repeat, end: -1 });
         out.push(loop);
         const deepest = this.tasks(t.body, tileIx, tile, out, depth + 1);
         loop.end = out.length;
-        out.push({ kind: 'end', begin, repeat: t.repeat });
+        out.push(instr({ kind: 'end', begin, repeat: t.repeat }));
         return deepest;
       }
       case 'mark':
-        out.push({ kind: 'mark', stream: this.intern(this.streams, t.stream) });
+        out.push(instr({ kind: 'mark', stream: this.intern(this.streams, t.stream) }));
         return depth;
       case 'publish': {
         const transfers: LinkedTransfer[] = [];
@@ -210,13 +228,35 @@ class Linker {
           transfers.push(...legsOf(r.ix, x.bytes));
           cycles = Math.max(cycles, r.cycles);
         }
-        out.push({ kind: 'publish', snapshot: this.intern(this.snapshots, t.snapshot), cycles, transfers });
+        const kernel = this.kernel(t.kernel);
+        if (t.kernel !== undefined && kernel === undefined && this.kernels) {
+          this.err('E3309', `no functional kernel named '${t.kernel}' is registered (publish on tile ${tileLabel(tile)})`, tile);
+          return depth;
+        }
+        out.push(instr({ kind: 'publish', snapshot: this.intern(this.snapshots, t.snapshot), cycles, transfers, kernel }));
         return depth;
       }
       case 'adopt':
-        out.push({ kind: 'adopt', snapshot: this.intern(this.snapshots, t.snapshot) });
+        out.push(instr({ kind: 'adopt', snapshot: this.intern(this.snapshots, t.snapshot) }));
         return depth;
     }
+  }
+
+  copy(t: SimTask & { kind: 'copy' }, tileIx: number, tile: SimTile, out: Instr[]): void {
+    const src = this.fifoRef(t.from, 'consume', 1, tileIx, tile);
+    const dst = this.fifoRef(t.to, 'produce', 1, tileIx, tile);
+    if (!src || !dst) return;
+    const srcBytes = this.program.fifos[src.fifo]?.bufferBytes ?? 0;
+    const dstBytes = this.program.fifos[dst.fifo]?.bufferBytes ?? 0;
+    const fromOffset = t.fromOffset ?? 0;
+    const toOffset = t.toOffset ?? 0;
+    const bytes = t.bytes ?? srcBytes - fromOffset;
+    if (![fromOffset, toOffset, bytes].every((v) => this.nonNegInt(v, 'copy offset/bytes', tile))) return;
+    if (fromOffset + bytes > srcBytes || toOffset + bytes > dstBytes) {
+      this.err('E3303', `copy on tile ${tileLabel(tile)} of ${bytes} B from '${t.from}'+${fromOffset} to '${t.to}'+${toOffset} overruns a buffer (${srcBytes} B, ${dstBytes} B)`, tile);
+      return;
+    }
+    if (this.kernels) out.push(instr({ kind: 'copy', from: src.fifo, consumer: src.consumer, to: dst.fifo, bytes, fromOffset, toOffset }));
   }
 
   fifo(def: SimFifo): LinkedFifo | undefined {
@@ -259,11 +299,11 @@ class Linker {
   }
 }
 
-/** Links a program; on any error returns the diagnostics instead. */
+/** Links a program (kernels null: timing only); on any error returns the diagnostics instead. */
 export function linkProgram(
   program: SimProgram,
   grid: GridDesc,
-  kernels: ReadonlyMap<string, SimKernel> = new Map(),
+  kernels: ReadonlyMap<string, SimKernel> | null = new Map(),
 ): { ok: true; linked: LinkedProgram } | { ok: false; diagnostics: Diagnostic[] } {
   const lk = new Linker(program, grid, kernels);
   const seenPos = new Map<string, string>();
@@ -298,6 +338,20 @@ export function linkProgram(
     fifoIndex: lk.fifoIndex,
   };
   return { ok: true, linked };
+}
+
+const NO_LEGS: readonly LinkedTransfer[] = [];
+
+/**
+ * Makes an instruction with every field of every kind present, in one fixed order, so that all
+ * instructions share one hidden class and the machine's dispatch stays monomorphic (fast).
+ */
+function instr<T extends Instr>(x: T): T {
+  const base = {
+    kind: x.kind, cycles: 0, kernel: undefined, label: '', legs: NO_LEGS, fifo: -1, consumer: -1, count: 0,
+    repeat: 0, end: 0, begin: 0, stream: 0, snapshot: 0, transfers: NO_LEGS, from: -1, to: -1, bytes: 0, fromOffset: 0, toOffset: 0,
+  };
+  return Object.assign(base, x) as unknown as T;
 }
 
 /** Byte-accounting legs of a route of tile indices (-1 = DDR at either end). */

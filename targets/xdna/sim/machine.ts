@@ -7,6 +7,7 @@ import { tileLabel, type SimTile } from './program.ts';
 import type { GridDesc } from '../grid.ts';
 import { clockHz } from './cost.ts';
 import type { Instr, LinkedProgram } from './link.ts';
+import type { SimKernel } from './kernel.ts';
 import { EventHeap } from './heap.ts';
 import { FifoState } from './fifo-state.ts';
 import { ThreadContext } from './thread-context.ts';
@@ -36,6 +37,8 @@ export class SimMachine {
   private now = 0;
   private events = 0;
   private readonly nThreads: number;
+  private readonly codes: (readonly Instr[])[];
+  private readonly threadTile: Int32Array;
   private readonly pc: Int32Array;
   private readonly sp: Int32Array;
   private readonly counters: Int32Array[];
@@ -46,7 +49,10 @@ export class SimMachine {
   private readonly ctx: ThreadContext[];
   private readonly coreFreeAt: Float64Array;
   private readonly computeCycles: Float64Array;
-  private readonly tileVersion: Int32Array;
+  /** Snapshot version each thread computes with: adopted, or inherited from buffers it acquired. */
+  private readonly version: Int32Array;
+  /** Per thread, the FIFO consumer sides it uses (for the version-mix check). */
+  private readonly consumes: { readonly fifo: number; readonly consumer: number }[][];
   private readonly fifos: FifoState[];
   private readonly streamCount: Float64Array;
   private readonly streamFirst: Float64Array;
@@ -65,6 +71,8 @@ export class SimMachine {
   ) {
     const nt = (this.nThreads = lp.threads.length);
     const tiles = lp.program.tiles;
+    this.codes = lp.threads.map((t) => t.code);
+    this.threadTile = Int32Array.from(lp.threads, (t) => t.tile);
     this.pc = new Int32Array(nt);
     this.sp = new Int32Array(nt);
     this.counters = lp.threads.map((t) => new Int32Array(Math.max(1, t.depth)));
@@ -74,7 +82,8 @@ export class SimMachine {
     this.pendingPublish = new Int32Array(nt).fill(-1);
     this.coreFreeAt = new Float64Array(tiles.length);
     this.computeCycles = new Float64Array(tiles.length);
-    this.tileVersion = new Int32Array(tiles.length).fill(-1);
+    this.version = new Int32Array(nt).fill(-1);
+    this.consumes = lp.threads.map((t) => consumedFifos(t.code));
     this.rec = new Recorder(lp, options.trace === true);
     this.fifos = lp.fifos.map((f, i) => new FifoState(f, i, this.rec));
     this.ctx = lp.threads.map((t, i) => new ThreadContext(lp, t, i, this.fifos, this.counters[i] as Int32Array));
@@ -91,8 +100,8 @@ export class SimMachine {
     for (let t = 0; t < this.nThreads; t++) this.heap.push(0, t);
     const maxEvents = this.options.maxEvents ?? Number.POSITIVE_INFINITY;
     while (this.heap.size > 0 && this.failure === undefined) {
-      this.now = this.heap.peekTime() as number;
       const ev = this.heap.pop();
+      this.now = this.heap.poppedTime;
       if (++this.events > maxEvents) {
         this.failure = { code: 'E3311', severity: 'error', message: `simulation of '${this.lp.program.name}' stopped after ${maxEvents} events`, hint: 'raise maxEvents or shorten the loops' };
         break;
@@ -112,14 +121,14 @@ export class SimMachine {
     const pub = this.pendingPublish[th] as number;
     if (pub >= 0) {
       this.pendingPublish[th] = -1;
-      this.commitPublish(pub);
+      if (!this.commitPublish(th, pub)) return;
     }
     this.step(th);
   }
 
   /** Executes zero-time instructions until the thread blocks, sleeps or ends. */
   private step(th: number): void {
-    const code = this.lp.threads[th]?.code as readonly Instr[];
+    const code = this.codes[th] as readonly Instr[];
     let pc = this.pc[th] as number;
     for (;;) {
       const ins = code[pc];
@@ -137,6 +146,14 @@ export class SimMachine {
           this.pc[th] = pc + 1;
           this.dma(th, ins);
           return;
+        case 'fill':
+          if (!this.runKernel(th, ins.kernel, ins.label, this.now)) return;
+          pc++;
+          break;
+        case 'copy':
+          if (!this.copy(th, ins)) return;
+          pc++;
+          break;
         case 'acquire':
           if (!this.acquire(th, ins.fifo, ins.consumer, ins.count)) {
             this.pc[th] = pc;
@@ -187,24 +204,29 @@ export class SimMachine {
   }
 
   private compute(th: number, ins: Instr & { kind: 'compute' }): void {
-    const tile = this.lp.threads[th]?.tile as number;
+    const tile = this.threadTile[th] as number;
     const start = Math.max(this.now, this.coreFreeAt[tile] as number);
     const end = start + ins.cycles;
     this.coreFreeAt[tile] = end;
     this.computeCycles[tile] = (this.computeCycles[tile] as number) + ins.cycles;
-    if (ins.kernel) {
-      const ctx = this.ctx[th] as ThreadContext;
-      ctx.begin(start, this.sp[th] as number, this.tileVersion[tile] as number);
-      try {
-        ins.kernel(ctx);
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        this.failure = { code: 'E5001', severity: 'error', message: `kernel '${ins.label}' failed on tile ${tileLabel(this.tile(tile))}: ${msg}` };
-        return;
-      }
-    }
+    if (ins.kernel && !this.runKernel(th, ins.kernel, ins.label, start)) return;
     this.rec.span(th, ins.label, 'compute', start, end);
     this.heap.push(end, th);
+  }
+
+  /** Calls a functional kernel; a throw becomes the run's failure diagnostic. */
+  private runKernel(th: number, kernel: SimKernel, label: string, cycle: number): boolean {
+    const tile = this.threadTile[th] as number;
+    const ctx = this.ctx[th] as ThreadContext;
+    ctx.begin(cycle, this.sp[th] as number, this.version[th] as number);
+    try {
+      kernel(ctx);
+      return true;
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      this.failure = { code: 'E5001', severity: 'error', message: `kernel '${label}' failed on tile ${tileLabel(this.tile(tile))}: ${msg}` };
+      return false;
+    }
   }
 
   private dma(th: number, ins: Instr & { kind: 'dma' }): void {
@@ -212,6 +234,25 @@ export class SimMachine {
     for (const x of ins.legs) this.rec.traffic(x.src, x.dst, x.bytes, this.now, end);
     this.rec.span(th, ins.label, 'dma', this.now, end);
     this.heap.push(end, th);
+  }
+
+  private copy(th: number, ins: Instr & { kind: 'copy' }): boolean {
+    const src = this.fifos[ins.from] as FifoState;
+    const dst = this.fifos[ins.to] as FifoState;
+    const freed = src.freed[ins.consumer] as number;
+    if (freed >= (src.taken[ins.consumer] as number) || dst.released >= dst.produced) {
+      const tile = this.tile(this.threadTile[th] as number);
+      this.failure = {
+        code: 'E3308',
+        severity: 'error',
+        message: `tile ${tileLabel(tile)} copies from '${src.def.id}' to '${dst.def.id}' without holding a full and an empty buffer`,
+        hint: 'acquire the source as consumer and the destination as producer before the copy',
+      };
+      return false;
+    }
+    const from = src.buffer(freed).u8;
+    dst.buffer(dst.released).u8.set(ins.fromOffset === 0 && ins.bytes === from.length ? from : from.subarray(ins.fromOffset, ins.fromOffset + ins.bytes), ins.toOffset);
+    return true;
   }
 
   private acquire(th: number, f: number, consumer: number, count: number): boolean {
@@ -239,8 +280,8 @@ export class SimMachine {
 
   private release(th: number, f: number, consumer: number, count: number): boolean {
     const fifo = this.fifos[f] as FifoState;
-    const tile = this.lp.threads[th]?.tile as number;
-    const ok = consumer < 0 ? fifo.produceRelease(count, this.tileVersion[tile] as number) : fifo.consumeRelease(consumer, count);
+    const tile = this.threadTile[th] as number;
+    const ok = consumer < 0 ? fifo.produceRelease(count, this.version[th] as number) : fifo.consumeRelease(consumer, count);
     if (!ok) {
       const held = consumer < 0 ? 'filled' : 'drained';
       this.failure = {
@@ -252,7 +293,7 @@ export class SimMachine {
       return false;
     }
     if (consumer < 0) this.startTransfers(fifo, count);
-    else this.wakeAll(fifo.producerWaiters);
+    else this.wakeProducers(fifo);
     this.rec.occupancy(fifo, this.now);
     return true;
   }
@@ -260,14 +301,14 @@ export class SimMachine {
   private startTransfers(fifo: FifoState, count: number): void {
     if (fifo.def.transfer === 'shared') {
       fifo.transferred += count;
-      for (const w of fifo.consumerWaiters) this.wakeAll(w);
+      this.wakeConsumers(fifo);
       return;
     }
     for (let k = 0; k < count; k++) {
       const start = Math.max(this.now, fifo.channelFreeAt);
       const end = start + fifo.linked.transferCycles;
       fifo.channelFreeAt = end;
-      fifo.recordTransfer(start, end);
+      fifo.recordTransfer(this.now, start, end);
       this.heap.push(end, -1 - fifo.index);
     }
   }
@@ -275,25 +316,44 @@ export class SimMachine {
   private transferDone(f: number): void {
     const fifo = this.fifos[f] as FifoState;
     fifo.transferred++;
-    for (const w of fifo.consumerWaiters) this.wakeAll(w);
+    this.wakeConsumers(fifo);
   }
 
-  private wakeAll(waiters: number[]): void {
-    for (const w of waiters) this.heap.push(this.now, w);
-    waiters.length = 0;
+  /** Wakes the producer-side waiters once the buffers they asked for are free (no spurious retries). */
+  private wakeProducers(fifo: FifoState): void {
+    const ws = fifo.producerWaiters;
+    if (ws.length === 0) return;
+    let keep = 0;
+    for (const w of ws) {
+      if (fifo.canProduce(this.ctx[w]?.blocked?.count ?? 1)) this.heap.push(this.now, w);
+      else ws[keep++] = w;
+    }
+    ws.length = keep;
+  }
+
+  private wakeConsumers(fifo: FifoState): void {
+    fifo.consumerWaiters.forEach((ws, c) => {
+      if (ws.length === 0) return;
+      let keep = 0;
+      for (const w of ws) {
+        if (fifo.canConsume(c, this.ctx[w]?.blocked?.count ?? 1)) this.heap.push(this.now, w);
+        else ws[keep++] = w;
+      }
+      ws.length = keep;
+    });
   }
 
   private inheritVersion(th: number, version: number): void {
-    const tile = this.lp.threads[th]?.tile as number;
-    if (version < 0 || version === this.tileVersion[tile]) return;
-    if (this.tile(tile).role === 'inference' && this.holdsOtherVersion(tile, version)) this.versionMixes++;
-    this.tileVersion[tile] = version;
+    if (version < 0 || version === this.version[th]) return;
+    const tile = this.threadTile[th] as number;
+    if (this.tile(tile).role === 'inference' && this.holdsOtherVersion(th, version)) this.versionMixes++;
+    this.version[th] = version;
   }
 
-  private holdsOtherVersion(tile: number, version: number): boolean {
-    for (const f of this.fifos) {
-      const c = f.linked.consumers.indexOf(tile);
-      if (c >= 0 && f.heldVersions(c).some((v) => v >= 0 && v !== version)) return true;
+  /** True when thread `th` holds a consumed buffer of a version other than `version`. */
+  private holdsOtherVersion(th: number, version: number): boolean {
+    for (const { fifo, consumer } of this.consumes[th] ?? []) {
+      if (this.fifos[fifo]?.heldVersions(consumer).some((v) => v >= 0 && v !== version)) return true;
     }
     return false;
   }
@@ -315,19 +375,26 @@ export class SimMachine {
     this.heap.push(end, th);
   }
 
-  private commitPublish(p: number): void {
+  private commitPublish(th: number, p: number): boolean {
     const pub = this.pubs[p] as MutablePublication;
     const s = this.lp.snapshots.indexOf(pub.snapshot);
     pub.version = (this.published[s] as number) + 1;
     this.published[s] = pub.version;
     pub.visibleCycle = this.now;
     this.unusedPub[s]?.push(p);
+    const code = this.lp.threads[th]?.code;
+    const ins = code?.[(this.pc[th] as number) - 1];
+    if (ins?.kind !== 'publish' || !ins.kernel) return true;
+    const saved = this.version[th] as number;
+    this.version[th] = pub.version;
+    const ok = this.runKernel(th, ins.kernel, `publish ${pub.snapshot}`, this.now);
+    this.version[th] = saved;
+    return ok;
   }
 
   private adopt(th: number, s: number): void {
-    const tile = this.lp.threads[th]?.tile as number;
     const v = this.published[s] as number;
-    this.tileVersion[tile] = v;
+    this.version[th] = v;
     const waiting = this.unusedPub[s] as number[];
     if (waiting.length === 0) return;
     for (const p of waiting) (this.pubs[p] as MutablePublication).firstUseCycle = this.now;
@@ -364,7 +431,7 @@ export class SimMachine {
       count: this.streamCount[s] as number,
       firstCycle: this.streamFirst[s]! >= 0 ? (this.streamFirst[s] as number) : null,
       lastCycle: this.streamLast[s]! >= 0 ? (this.streamLast[s] as number) : null,
-      perSecond: seconds > 0 ? (this.streamCount[s] as number) / seconds : 0,
+      perSecond: this.streamLast[s]! > 0 ? ((this.streamCount[s] as number) * hz) / (this.streamLast[s] as number) : 0,
     }));
     const publications: SimPublication[] = this.pubs.map((p) => ({
       ...p,
@@ -377,4 +444,13 @@ export class SimMachine {
       versionMixes: this.versionMixes, ...(timeline ? { timeline } : {}),
     };
   }
+}
+
+/** The distinct (fifo, consumer) pairs a thread's code acquires as a consumer. */
+function consumedFifos(code: readonly Instr[]): { fifo: number; consumer: number }[] {
+  const out: { fifo: number; consumer: number }[] = [];
+  for (const ins of code) {
+    if (ins.kind === 'acquire' && ins.consumer >= 0 && !out.some((x) => x.fifo === ins.fifo)) out.push({ fifo: ins.fifo, consumer: ins.consumer });
+  }
+  return out;
 }

@@ -66,6 +66,8 @@ export type FifoSide = 'produce' | 'consume';
 export type SimTask =
   | ComputeTask
   | DmaTask
+  | CopyTask
+  | FillTask
   | AcquireTask
   | ReleaseTask
   | LoopTask
@@ -93,6 +95,31 @@ export interface DmaTask {
   readonly bytes: number;
   readonly route: readonly TileId[];
   readonly label?: string;
+}
+
+/**
+ * Zero-core-cycle byte copy between held buffers, as a memory tile's DMA does when it relays,
+ * splits or gathers (the FIFO transfers carry the time): `bytes` (default: the whole source
+ * buffer) from offset `fromOffset` of the oldest full buffer held of `from` to offset
+ * `toOffset` of the oldest empty buffer held of `to`.
+ */
+export interface CopyTask {
+  readonly kind: 'copy';
+  readonly from: string;
+  readonly to: string;
+  readonly bytes?: number;
+  readonly fromOffset?: number;
+  readonly toOffset?: number;
+}
+
+/**
+ * Zero-cycle functional fill on a memory or shim tile: the kernel writes the buffers the tile
+ * holds from data resident there (weights in a memory tile, host data behind a shim). Pair it
+ * with a `dma` task when the bytes come from DDR, so the time is charged.
+ */
+export interface FillTask {
+  readonly kind: 'fill';
+  readonly kernel: string;
 }
 
 /** Takes `count` buffers (default 1) of a FIFO: empty ones as producer, full ones as consumer. */
@@ -132,6 +159,8 @@ export interface PublishTask {
   readonly kind: 'publish';
   readonly snapshot: string;
   readonly transfers: readonly { readonly bytes: number; readonly route: readonly TileId[] }[];
+  /** Kernel called when the version becomes visible (ctx.version is the new version): freeze the parameters. */
+  readonly kernel?: string;
 }
 
 /** At a step boundary: the tile switches to the newest visible version of `snapshot`. */

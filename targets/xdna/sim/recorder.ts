@@ -5,40 +5,63 @@ import type { FifoState } from './fifo-state.ts';
 import type { LinkedFifo, LinkedProgram } from './link.ts';
 import type { SimSpan, SimTimeline } from './result.ts';
 
-/** Interval union of one tile's DMA activity, merged as intervals arrive. */
+/**
+ * Exact interval union of one tile's DMA activity, computed online. Every interval is added at
+ * the current event time `now` with start >= now, and `now` never decreases; so an interval that
+ * ended by `now` can be retired in start order, and only a few stay pending.
+ */
 class Intervals {
-  private readonly pairs: number[] = [];
-  private sorted = true;
+  /** Pending intervals from `head` on, sorted by start. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private head = 0;
+  private covered = Number.NEGATIVE_INFINITY;
+  private sum = 0;
 
-  add(start: number, end: number): void {
-    const n = this.pairs.length;
+  add(now: number, start: number, end: number): void {
     if (end <= start) return;
-    if (n === 0 || start > (this.pairs[n - 1] as number)) this.pairs.push(start, end);
-    else if (start >= (this.pairs[n - 2] as number)) this.pairs[n - 1] = Math.max(this.pairs[n - 1] as number, end);
-    else {
-      this.pairs.push(start, end);
-      this.sorted = false;
+    this.retire(now);
+    // Insertion keeps the pending part sorted by start; it holds a handful of entries.
+    const { starts, ends } = this;
+    let i = starts.length;
+    starts.push(start);
+    ends.push(end);
+    while (i > this.head && (starts[i - 1] as number) > start) {
+      starts[i] = starts[i - 1] as number;
+      ends[i] = ends[i - 1] as number;
+      i--;
+    }
+    starts[i] = start;
+    ends[i] = end;
+  }
+
+  /** Retires, in start order, the pending intervals that ended by `upTo`. */
+  retire(upTo: number): void {
+    const { starts, ends } = this;
+    let k = this.head;
+    while (k < starts.length && (ends[k] as number) <= upTo) {
+      const e = ends[k] as number;
+      if (e > this.covered) {
+        this.sum += e - Math.max(starts[k] as number, this.covered);
+        this.covered = e;
+      }
+      k++;
+    }
+    this.head = k;
+    if (k === starts.length) {
+      starts.length = 0;
+      ends.length = 0;
+      this.head = 0;
+    } else if (k > 256) {
+      starts.splice(0, k);
+      ends.splice(0, k);
+      this.head = 0;
     }
   }
 
   total(): number {
-    const idx: number[] = [];
-    for (let i = 0; i < this.pairs.length; i += 2) idx.push(i);
-    if (!this.sorted) idx.sort((a, b) => (this.pairs[a] as number) - (this.pairs[b] as number));
-    let sum = 0;
-    let curS = Number.NEGATIVE_INFINITY;
-    let curE = Number.NEGATIVE_INFINITY;
-    for (const i of idx) {
-      const s = this.pairs[i] as number;
-      const e = this.pairs[i + 1] as number;
-      if (s > curE) {
-        if (curE > curS) sum += curE - curS;
-        curS = s;
-        curE = e;
-      } else if (e > curE) curE = e;
-    }
-    if (curE > curS) sum += curE - curS;
-    return sum;
+    this.retire(Number.POSITIVE_INFINITY);
+    return this.sum;
   }
 }
 
@@ -65,22 +88,22 @@ export class Recorder {
   traffic(src: number, dst: number, bytes: number, start: number, end: number): void {
     if (src >= 0) {
       this.bytesOut[src] = (this.bytesOut[src] as number) + bytes;
-      this.dma[src]?.add(start, end);
+      this.dma[src]?.add(start, start, end);
     }
     if (dst >= 0) {
       this.bytesIn[dst] = (this.bytesIn[dst] as number) + bytes;
-      this.dma[dst]?.add(start, end);
+      this.dma[dst]?.add(start, start, end);
     }
   }
 
   /** One FIFO buffer moving from the producer to every consumer (a broadcast leaves once). */
-  fifoTransfer(f: LinkedFifo, index: number, start: number, end: number): void {
+  fifoTransfer(f: LinkedFifo, index: number, now: number, start: number, end: number): void {
     const bytes = f.def.bufferBytes;
     this.bytesOut[f.producer] = (this.bytesOut[f.producer] as number) + bytes;
-    this.dma[f.producer]?.add(start, end);
+    this.dma[f.producer]?.add(now, start, end);
     for (const c of f.consumers) {
       this.bytesIn[c] = (this.bytesIn[c] as number) + bytes;
-      this.dma[c]?.add(start, end);
+      this.dma[c]?.add(now, start, end);
     }
     if (this.enabled) this.spans.push({ lane: this.lp.threads.length + index, name: f.def.id, cat: 'transfer', start, end });
   }

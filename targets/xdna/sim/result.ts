@@ -37,7 +37,7 @@ export interface SimStreamStats {
   readonly count: number;
   readonly firstCycle: number | null;
   readonly lastCycle: number | null;
-  /** count / total simulated seconds. */
+  /** count / seconds until the stream's last completion (its own throughput, not diluted by other streams). */
   readonly perSecond: number;
 }
 
