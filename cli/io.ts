@@ -16,6 +16,13 @@ export interface CliIO {
 
 /** The process's stdout/stderr as a CliIO. */
 export function processIO(): CliIO {
+  // A closed pipe (`tilegate ... | head`) is a normal way to stop reading, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const isTTY = Boolean(process.stderr.isTTY);
   const color = pc.isColorSupported && isTTY && !process.env.NO_COLOR;
   return {
