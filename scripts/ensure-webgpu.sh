@@ -4,7 +4,8 @@
 # rejected by Dawn). Prints what it did; exits non-zero only if it tried and failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-probe() { node --input-type=module -e "
+# The probe runs under `timeout`: a broken driver must not hang CI.
+probe() { timeout 60 node --input-type=module -e "
 import { create } from 'webgpu';
 const gpu = create([]);
 const a = await gpu.requestAdapter();
@@ -13,7 +14,13 @@ console.log('webgpu adapter:', a.info?.vendor || '?', a.info?.architecture || ''
 process.exit(0);" 2>/dev/null; }
 if probe; then exit 0; fi
 if [ "$(id -u)" != "0" ]; then
-  echo "ensure-webgpu: no WebGPU adapter and not root; install mesa-vulkan-drivers from bookworm-backports (see README)" >&2
+  cat >&2 <<'MSG'
+ensure-webgpu: no WebGPU adapter, and not root, so nothing was installed. As root, run:
+  mirror=$(grep -h '^URIs:' /etc/apt/sources.list.d/debian.sources | head -1 | awk '{print $2}')
+  echo "deb $mirror bookworm-backports main" > /etc/apt/sources.list.d/bookworm-backports.list
+  apt-get update && apt-get install -y --no-install-recommends -t bookworm-backports mesa-vulkan-drivers libvulkan1
+(WebGPU tests fail in CI without an adapter, and skip outside CI.)
+MSG
   exit 0
 fi
 echo "ensure-webgpu: no adapter found; installing Mesa lavapipe from bookworm-backports" >&2

@@ -2,7 +2,7 @@
 // dispatches, results read back through mapAsync. WGSL errors come back as diagnostics that point
 // at the WGSL line; validation errors, device loss and timeouts come back as diagnostics too.
 // The model kernels and the posit tests and benchmarks all run through here.
-import type { Diagnostic } from '../../ir/diagnostics.ts';
+import { SourceFile, type Diagnostic, type SourceMap } from '../../ir/diagnostics.ts';
 import { DEFAULT_TIMEOUT_MS, errorDiagnostic, errorText, gpuDiagnostic, type GpuDevice } from './device.ts';
 
 /** A compiled compute pipeline plus the source it came from (kept for error messages). */
@@ -70,6 +70,11 @@ export async function compileKernel(gpu: GpuDevice, src: KernelSource): Promise<
     return { ok: false, diagnostics: [fixed] };
   }
   return { ok: true, value: { label: src.label, entryPoint: src.entryPoint, pipeline: pipeline.value } };
+}
+
+/** The kernels' WGSL as a SourceMap, so renderPretty can underline WGSL compile errors. */
+export function kernelSourceMap(...sources: readonly KernelSource[]): SourceMap {
+  return new Map(sources.map((s) => [s.label, new SourceFile(s.label, s.wgsl)]));
 }
 
 function wgslDiagnostic(src: KernelSource, m: GPUCompilationMessage): Diagnostic {

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOneLine, type Diagnostic } from '../../ir/diagnostics.ts';
+import { renderOneLine, renderPretty, type Diagnostic } from '../../ir/diagnostics.ts';
 import { acquireDevice } from '../../targets/webgpu/device.ts';
-import { compileKernel, runKernel } from '../../targets/webgpu/runner.ts';
+import { compileKernel, kernelSourceMap, runKernel } from '../../targets/webgpu/runner.ts';
 import { gpuDevice, noGpuReason, releaseGpu, skipWithoutGpu } from './gpu-harness.ts';
 
 afterAll(releaseGpu);
@@ -64,6 +64,9 @@ describe.skipIf(skipWithoutGpu)(`WebGPU device layer${noGpuReason ? ` (no adapte
     expect(d.at).toMatchObject({ file: 'broken.wgsl', line: 6 });
     expect(d.hint).toContain('dst[gid.x] = src[gid.x] + 1.5;');
     expect(renderOneLine(d)).toMatch(/^broken\.wgsl:6:\d+: error\[E5104\]: WGSL: /);
+    const pretty = renderPretty(d, kernelSourceMap({ label: 'broken.wgsl', wgsl, entryPoint: 'main' })).split('\n');
+    expect(pretty).toContain('6 |     dst[gid.x] = src[gid.x] + 1.5;');
+    expect(pretty.find((l) => l.includes('^'))).toMatch(/\^+$/);
   });
 
   it('reports a missing entry point as a validation error (E5105)', async () => {

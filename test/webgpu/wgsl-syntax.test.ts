@@ -1,9 +1,10 @@
 // Parses every WGSL source of the WebGPU target with wgsl_reflect, a WGSL front end independent of
-// Dawn, so a syntax error shows up even on machines without a GPU adapter.
+// Dawn, so a syntax error shows up even on machines without a GPU adapter; also the pure
+// dispatch-size helper the kernels share.
 import { describe, expect, it } from 'vitest';
 import { WgslReflect } from 'wgsl_reflect/wgsl_reflect.module.js';
 import { POSIT32_LIBRARY_WGSL } from '../../targets/webgpu/wgsl/library.ts';
-import { binaryOpKernel, convertKernel, dotProductKernel, BINARY_OPS, CONVERT_OPS } from '../../targets/webgpu/wgsl/posit32-kernels.ts';
+import { binaryOpKernel, convertKernel, dotProductKernel, workgroupsFor, BINARY_OPS, CONVERT_OPS, WORKGROUP_SIZE } from '../../targets/webgpu/wgsl/posit32-kernels.ts';
 
 const LIBRARY_FUNCTIONS = [
   'shl_u32', 'shr_u32', 'mul_u32_wide', 'p32_abs_bits', 'p32_decode', 'p32_encode', 'p32_neg', 'p32_mul',
@@ -32,5 +33,15 @@ describe('WGSL sources parse with wgsl_reflect', () => {
 
   it('rejects malformed WGSL (the check can fail)', () => {
     expect(() => new WgslReflect('fn broken( -> u32 { return 1u; }')).toThrow();
+  });
+});
+
+describe('workgroupsFor', () => {
+  it.each([1, 64, 65, 64 * 65535, 64 * 65535 + 1, 10_000_000])('covers %i lanes within the 65535-per-dimension limit', (lanes) => {
+    const [x, y] = workgroupsFor(lanes);
+    expect(x).toBeLessThanOrEqual(65535);
+    expect(y).toBeLessThanOrEqual(65535);
+    expect(x * y * WORKGROUP_SIZE).toBeGreaterThanOrEqual(lanes);
+    expect((x * y - 1) * WORKGROUP_SIZE).toBeLessThan(lanes + x * WORKGROUP_SIZE);
   });
 });
