@@ -3,7 +3,7 @@
 // publication hooks, and the static and run-time diagnostics.
 import { describe, expect, it } from 'vitest';
 import { GRID_PRESETS, type GridDesc } from '../../targets/xdna/grid.ts';
-import { runProgram, type SimFifo, type SimProgram, type SimTask, type SimTile } from '../../targets/xdna/sim/index.ts';
+import { runProgram, type KernelContext, type SimFifo, type SimProgram, type SimTask, type SimTile } from '../../targets/xdna/sim/index.ts';
 
 const XDNA2 = GRID_PRESETS.xdna2;
 
@@ -118,8 +118,8 @@ describe('FIFO semantics', () => {
       fifos: [fifo('x', 'p', ['a', 'b'], 2, 64)],
     };
     const kernels = {
-      fill: (ctx: import('../../targets/xdna/sim/index.ts').KernelContext) => ctx.output('x').f64.fill(ctx.iteration() * 10 + 1),
-      readA: (ctx: import('../../targets/xdna/sim/index.ts').KernelContext) => void seen[0]?.push(ctx.input('x').f64[7] ?? -1),
+      fill: (ctx: KernelContext) => ctx.output('x').f64.fill(ctx.iteration() * 10 + 1),
+      readA: (ctx: KernelContext) => void seen[0]?.push(ctx.input('x').f64[7] ?? -1),
     };
     const r = runProgram(p, FLAT, { kernels });
     expect(r.diagnostics).toEqual([]);
@@ -147,13 +147,15 @@ describe('snapshot hooks', () => {
     const p: SimProgram = {
       name: 'snap',
       tiles: [
-        tile('host', 0, 0, [loop(3, bf16(1000), { kind: 'publish', snapshot: 'params', transfers: [{ bytes: 800, route: ['host', 'mem'] }] })], { role: 'host-optimizer' }),
+        tile('host', 0, 0, [loop(3, bf16(1000), { kind: 'publish', snapshot: 'params', transfers: [{ bytes: 800, route: ['host', 'mem'] }], kernel: 'freeze' })], { role: 'host-optimizer' }),
         tile('mem', 0, 1, []),
         tile('inf', 0, 2, [loop(20, { kind: 'adopt', snapshot: 'params' }, bf16(250, 'use'), { kind: 'mark', stream: 'inference' })]),
       ],
       fifos: [],
     };
-    const r = runProgram(p, FLAT, { kernels: { use: (ctx) => void versions.push(ctx.version) } });
+    const frozen: number[][] = [];
+    const kernels = { use: (ctx: KernelContext) => void versions.push(ctx.version), freeze: (ctx: KernelContext) => void frozen.push([ctx.version, ctx.cycle]) };
+    const r = runProgram(p, FLAT, { kernels });
     expect(r.diagnostics).toEqual([]);
     const pubs = r.result?.publications ?? [];
     // Publishes begin at 1000, 2200, 3400 (compute 1000 + 200-cycle transfer each); visible 200 later.
@@ -164,6 +166,60 @@ describe('snapshot hooks', () => {
     expect(versions.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(versions.slice(10, 16)).toEqual([2, 2, 2, 2, 2, 3]);
     expect(r.result?.totalCycles).toBe(5000);
+    // The publish kernel runs when the version becomes visible, seeing the new version.
+    expect(frozen).toEqual([[1, 1200], [2, 2400], [3, 3600]]);
     expect(r.result?.versionMixes).toBe(0);
+  });
+});
+
+describe('memory-tile data movement and timing-only runs', () => {
+  // Memory tile (0,1) fills two buffers from resident data, gathers them into one, and (0,2) reads it.
+  const gather: SimProgram = {
+    name: 'gather',
+    tiles: [
+      tile('m', 0, 1, [], {
+        threads: [
+          { name: 'fill', tasks: [loop(3, acq('a', 'produce'), { kind: 'fill', kernel: 'fillA' }, rel('a', 'produce'))] },
+          { name: 'gather', tasks: [loop(3, acq('a', 'consume'), acq('g', 'produce'), { kind: 'copy', from: 'a', to: 'g', toOffset: 8, bytes: 16 }, { kind: 'copy', from: 'a', to: 'g', fromOffset: 16, bytes: 8 }, rel('g', 'produce'), rel('a', 'consume'))] },
+        ],
+      }),
+      tile('c', 0, 2, [loop(3, acq('g', 'consume'), bf16(10, 'read'), rel('g', 'consume'))]),
+    ],
+    fifos: [fifo('a', 'm', ['m'], 2, 24, { transfer: 'shared' }), fifo('g', 'm', ['c'], 2, 24)],
+  };
+
+  it('fills, copies at offsets and delivers the gathered bytes', () => {
+    const got: number[][] = [];
+    const kernels = {
+      fillA: (ctx: KernelContext) => ctx.output('a').f64.set([1, 2, 3].map((v) => v + 10 * ctx.iteration())),
+      read: (ctx: KernelContext) => void got.push(Array.from(ctx.input('g').f64)),
+    };
+    const r = runProgram(gather, FLAT, { kernels });
+    expect(r.diagnostics).toEqual([]);
+    expect(got).toEqual([[3, 1, 2], [13, 11, 12], [23, 21, 22]]);
+  });
+
+  it('skips kernels, fills and copies in timing-only mode with the same cycles', () => {
+    let calls = 0;
+    const count = (): void => void calls++;
+    const functional = runProgram(gather, FLAT, { kernels: { fillA: count, read: count } });
+    const timing = runProgram(gather, FLAT, { functional: false });
+    expect(calls).toBe(6);
+    expect(timing.diagnostics).toEqual([]);
+    expect(timing.result?.totalCycles).toBe(functional.result?.totalCycles);
+    expect(timing.result?.tiles).toEqual(functional.result?.tiles);
+  });
+
+  it('rejects a fill on a compute tile and a copy that overruns a buffer', () => {
+    const bad: SimProgram = {
+      ...gather,
+      tiles: [gather.tiles[0] as SimTile, tile('c', 0, 2, [{ kind: 'fill', kernel: 'read' }, loop(3, acq('g', 'consume'), rel('g', 'consume'))])],
+      fifos: [fifo('a', 'm', ['m'], 2, 24, { transfer: 'shared' }), fifo('g', 'm', ['c'], 2, 16)],
+    };
+    const r = runProgram(bad, FLAT, { kernels: { fillA: () => undefined, read: () => undefined } });
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "copy on tile (0,1) of 16 B from 'a'+0 to 'g'+8 overruns a buffer (24 B, 16 B)",
+      'fill on compute tile (0,2): compute tiles produce data with compute tasks',
+    ]);
   });
 });
