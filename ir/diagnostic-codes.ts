@@ -131,6 +131,7 @@ export const DIAG_CODES = {
   E4508: 'run target not available',
   E4509: 'unknown numeric format for --format',
   E4510: 'run target failed',
+  E4511: 'invalid command-line value',
 
   // --- E5xxx: runtime and environment ---
   E5001: 'internal error',

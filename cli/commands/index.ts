@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import { command as conform } from './conform.ts';
+import { command as init } from './init.ts';
 import { command as report } from './report.ts';
+import { command as run } from './run.ts';
 
 /** A subcommand: registers itself on the program and reports its exit code through `setExit`. */
 export interface CommandModule {
@@ -10,4 +12,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [report, conform];
+export const COMMANDS: readonly CommandModule[] = [report, init, run, conform];
