@@ -83,14 +83,12 @@ async function timeOnce(dev: GpuDevice, kernel: Kernel, seed: Uint32Array, iters
   return ms;
 }
 
-/** Mops/s of one kernel (upload + dispatch + readback timed), and the loop count used. */
-async function measure(dev: GpuDevice, kernel: Kernel, seed: Uint32Array): Promise<{ mops: number; iters: number }> {
+/** Loop count at which one dispatch of the kernel takes at least TARGET_MS. */
+async function calibrate(dev: GpuDevice, kernel: Kernel, seed: Uint32Array): Promise<number> {
   await timeOnce(dev, kernel, seed, 1); // the first dispatch of a pipeline pays one-off driver costs
   let iters = 16;
   while (iters < 1 << 22 && (await timeOnce(dev, kernel, seed, iters)) < TARGET_MS) iters *= 2;
-  let best = Infinity;
-  for (let r = 0; r < REPS; r++) best = Math.min(best, await timeOnce(dev, kernel, seed, iters));
-  return { mops: (LANES * iters) / (best * 1e3), iters };
+  return iters;
 }
 
 function jsF64MulMops(): number {
@@ -118,15 +116,21 @@ async function main(): Promise<void> {
   }
   const { device, adapterInfo: info } = acquired;
   console.log(`adapter: ${info.vendor} / ${info.architecture} / ${info.device} — ${info.description}${info.isFallbackAdapter ? ' (fallback adapter)' : ''}`);
-  console.log(`${LANES} lanes; loop counts grow until a dispatch takes >= ${TARGET_MS} ms; best of ${REPS} (upload + dispatch + readback)\n`);
+  console.log(`${LANES} lanes; loop counts grow until a dispatch takes >= ${TARGET_MS} ms; best of ${REPS} interleaved rounds (upload + dispatch + readback)\n`);
   const seed = Uint32Array.from({ length: LANES + 1 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0);
-  const mops = {} as Record<KernelName, number>;
-  for (const name of Object.keys(KERNELS) as KernelName[]) {
+  const names = Object.keys(KERNELS) as KernelName[];
+  const runs: { name: KernelName; kernel: Kernel; iters: number; best: number }[] = [];
+  for (const name of names) {
     const kernel = await compileKernel(device, { label: `${name}.wgsl`, wgsl: KERNELS[name], entryPoint: 'main' });
     if (!kernel.ok) throw new Error(kernel.diagnostics.map((d) => renderOneLine(d)).join('\n'));
-    const m = await measure(device, kernel.value, seed);
-    mops[name] = m.mops;
-    console.log(`${name.padEnd(20)} ${m.mops.toFixed(1).padStart(9)} Mops/s   (${m.iters} ops per lane)`);
+    runs.push({ name, kernel: kernel.value, iters: await calibrate(device, kernel.value, seed), best: Infinity });
+  }
+  // Rounds interleave the kernels, so a burst of load elsewhere hits baseline and posit alike.
+  for (let r = 0; r < REPS; r++) for (const run of runs) run.best = Math.min(run.best, await timeOnce(device, run.kernel, seed, run.iters));
+  const mops = {} as Record<KernelName, number>;
+  for (const run of runs) {
+    mops[run.name] = (LANES * run.iters) / (run.best * 1e3);
+    console.log(`${run.name.padEnd(20)} ${mops[run.name].toFixed(1).padStart(9)} Mops/s   (${run.iters} ops per lane)`);
   }
   const js = jsF64MulMops();
   console.log(`${'JS f64 mul (scalar)'.padEnd(20)} ${js.toFixed(1).padStart(9)} Mops/s`);
