@@ -98,38 +98,28 @@ export async function runKernel(gpu: GpuDevice, kernel: Kernel, run: KernelRun):
   if (gone) return { ok: false, diagnostics: [gone] };
   const dev = gpu.raw;
   const owned: GPUBuffer[] = [];
+  let openScopes = 0;
   try {
     dev.pushErrorScope('out-of-memory');
     dev.pushErrorScope('validation');
-    const { buffers, readbacks } = createBuffers(dev, kernel, run.bindings, owned);
-    const encoder = dev.createCommandEncoder({ label: kernel.label });
-    const pass = encoder.beginComputePass();
-    pass.setPipeline(kernel.pipeline);
-    pass.setBindGroup(0, dev.createBindGroup({ layout: kernel.pipeline.getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) }));
-    const [x, y = 1, z = 1] = run.workgroups;
-    for (let i = 0; i < (run.repeat ?? 1); i++) pass.dispatchWorkgroups(x, y, z);
-    pass.end();
-    for (const r of readbacks) encoder.copyBufferToBuffer(r.source, 0, r.staging, 0, r.staging.size);
-    dev.queue.submit([encoder.finish()]);
-    // Error scopes resolve only once the submitted work has run, so they wait under the deadline too.
-    const done = gpu.guard(
+    openScopes = 2;
+    const readbacks = encodeAndSubmit(dev, kernel, run, owned);
+    openScopes = 0;
+    // Popping the scopes does not wait for the GPU (Dawn resolves them at once); mapAsync does,
+    // so the readback is what runs under the deadline.
+    const scoped = [await dev.popErrorScope(), await dev.popErrorScope()].filter((e): e is GPUError => e !== null);
+    const stray = gpu.takeUncapturedErrors();
+    if (scoped.length + stray.length > 0) return { ok: false, diagnostics: [...scoped.map(errorDiagnostic), ...stray] };
+    const mapped = await gpu.guard(
       `running ${kernel.label}`,
-      (async () => {
-        const scoped = [await dev.popErrorScope(), await dev.popErrorScope()].filter((e): e is GPUError => e !== null);
-        if (scoped.length > 0) return scoped.map(errorDiagnostic);
-        await Promise.all(readbacks.map((r) => r.staging.mapAsync(MAP_READ_MODE)));
-        return readbacks.map((r) => new Uint32Array(r.staging.getMappedRange(0, r.words * 4).slice(0)));
-      })(),
+      Promise.all(readbacks.map((r) => r.staging.mapAsync(MAP_READ_MODE))),
       run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
-    const outcome = await done;
-    if (!outcome.ok) return { ok: false, diagnostics: [outcome.diagnostic] };
-    const stray = gpu.takeUncapturedErrors();
-    const value = outcome.value;
-    if (isDiagnostics(value) || stray.length > 0) return { ok: false, diagnostics: [...(isDiagnostics(value) ? value : []), ...stray] };
-    return { ok: true, value };
+    if (!mapped.ok) return { ok: false, diagnostics: [mapped.diagnostic] };
+    return { ok: true, value: readbacks.map((r) => new Uint32Array(r.staging.getMappedRange(0, r.words * 4).slice(0))) };
   } catch (e) {
     // Dawn throws synchronously for a few misuses (e.g. a mapped-range overrun): still a diagnostic.
+    for (; openScopes > 0; openScopes--) void dev.popErrorScope().catch(() => null);
     return { ok: false, diagnostics: [gpu.lost ?? gpuDiagnostic('E5105', `running ${kernel.label}: ${errorText(e)}`)] };
   } finally {
     // Never blocks, even with work in flight; after a timeout it also rejects the pending maps.
@@ -137,8 +127,20 @@ export async function runKernel(gpu: GpuDevice, kernel: Kernel, run: KernelRun):
   }
 }
 
-function isDiagnostics(v: Uint32Array[] | Diagnostic[]): v is Diagnostic[] {
-  return v.length > 0 && !(v[0] instanceof Uint32Array);
+/** Creates and fills the buffers, records the dispatches and copies to staging, and submits. */
+function encodeAndSubmit(dev: GPUDevice, kernel: Kernel, run: KernelRun, owned: GPUBuffer[]): Readback[] {
+  const { buffers, readbacks } = createBuffers(dev, kernel, run.bindings, owned);
+  const encoder = dev.createCommandEncoder({ label: kernel.label });
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(kernel.pipeline);
+  const entries = buffers.map((buffer, binding) => ({ binding, resource: { buffer } }));
+  pass.setBindGroup(0, dev.createBindGroup({ layout: kernel.pipeline.getBindGroupLayout(0), entries }));
+  const [x, y = 1, z = 1] = run.workgroups;
+  for (let i = 0; i < (run.repeat ?? 1); i++) pass.dispatchWorkgroups(x, y, z);
+  pass.end();
+  for (const r of readbacks) encoder.copyBufferToBuffer(r.source, 0, r.staging, 0, r.staging.size);
+  dev.queue.submit([encoder.finish()]);
+  return readbacks;
 }
 
 interface Readback {
