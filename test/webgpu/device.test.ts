@@ -87,9 +87,13 @@ describe.skipIf(skipWithoutGpu)(`WebGPU device layer${noGpuReason ? ` (no adapte
   it('collects errors raised outside any error scope', async () => {
     const dev = gpuDevice();
     dev.raw.createBuffer({ size: 4, usage: 0x1 | 0x80 }); // MAP_READ with STORAGE is invalid
-    await dev.raw.queue.onSubmittedWorkDone();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(dev.takeUncapturedErrors().map((d) => d.code)).toEqual(['E5105']);
+    // The event arrives asynchronously; poll for it (bounded) rather than guess a delay.
+    let got: Diagnostic[] = [];
+    for (let i = 0; i < 100 && got.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      got = dev.takeUncapturedErrors();
+    }
+    expect(got.map((d) => d.code)).toEqual(['E5105']);
     expect(dev.takeUncapturedErrors()).toEqual([]);
   });
 
