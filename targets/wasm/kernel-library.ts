@@ -8,10 +8,13 @@ import { emitF32Kernels } from './f32-kernels.ts';
 import { POSIT_FORMAT_NAMES } from './posit-format.ts';
 import type { PositFormatName } from './posit-format.ts';
 import { emitPositKernels, positScratchBytes } from './posit-kernels.ts';
+import type { PositKernelOp } from './posit-kernels.ts';
 
 /** What to put in the library module. */
 export interface KernelLibraryOptions {
   readonly formats?: readonly PositFormatName[];
+  /** Posit operation groups (default: all). */
+  readonly ops?: readonly PositKernelOp[];
   /** Include the f32 dense kernels (default true). */
   readonly f32?: boolean;
   /** binaryen optimisation; omit for the unoptimised module. */
@@ -34,7 +37,7 @@ export function buildKernelModule(opts: KernelLibraryOptions = {}): { mod: WasmM
   const mod = new WasmModule();
   mod.setMemory({ kind: 'define', initialPages: opts.initialPages ?? 16, maxPages: 65536, exportName: 'memory' });
   const scratch = positScratchBytes(formats);
-  emitPositKernels(mod, { formats, scratchBase: 0 });
+  emitPositKernels(mod, { formats, scratchBase: 0, ...(opts.ops ? { ops: opts.ops } : {}) });
   if (opts.f32 ?? true) emitF32Kernels(mod, { exportAll: true });
   if (opts.optimize) mod.optimize(opts.optimize);
   return { mod, heapBase: Math.ceil(Math.max(scratch, 64) / 64) * 64 };

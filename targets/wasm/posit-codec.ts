@@ -50,13 +50,13 @@ export function negate(cx: KernelCx, x: Expr): Expr {
 /** |x| as a left-aligned i64 pattern (sign bit 0), for magnitude comparisons and unpacking. */
 export function absAligned(cx: KernelCx, x: Expr, out: Expr[]): Local {
   const { m, f, fmt } = cx;
-  const X = f.local('i64');
-  const S = f.local('i64');
+  const x32 = f.local('i32');
+  const s = f.local('i32');
   const A = f.local('i64');
   out.push(
-    f.set(X, m.i64.shl(m.i64.extend_u(x), c64(cx, 64 - fmt.n))),
-    f.set(S, m.i64.shr_s(f.get(X), c64(cx, 63))),
-    f.set(A, m.i64.sub(m.i64.xor(f.get(X), f.get(S)), f.get(S))),
+    f.set(x32, fmt.n === 32 ? x : m.i32.shl(x, c32(cx, 32 - fmt.n))),
+    f.set(s, m.i32.shr_s(f.get(x32), c32(cx, 31))),
+    f.set(A, m.i64.shl(m.i64.extend_u(m.i32.sub(m.i32.xor(f.get(x32), f.get(s)), f.get(s))), c64(cx, 32))),
   );
   return A;
 }
@@ -113,9 +113,9 @@ export interface PackInput {
   readonly scale: Expr;
   /** i64 fraction bits, left-aligned, hidden bit removed. */
   readonly body: Expr;
-  /** i64 0/1: some nonzero bits lie below body. Omit when none can. */
+  /** i32 0/1: some nonzero bits lie below body. Omit when none can. */
   readonly sticky?: Expr;
-  /** True when the low `es` bits of body may be nonzero (they are folded into sticky). */
+  /** True when the low es+2 bits of body may be nonzero (they are folded into sticky). */
   readonly bodyLowBits?: boolean;
 }
 
@@ -125,107 +125,105 @@ export function pack(cx: KernelCx, inp: PackInput, out: Expr[]): Expr {
   const { es } = fmt;
   const scale = f.local('i64');
   const body = f.local('i64');
-  const sticky = f.local('i64');
-  const over = f.local('i32');
-  const under = f.local('i32');
-  out.push(
+  const sign = f.local('i32');
+  const r = f.local('i32');
+  const done = f.label('pack');
+  let sticky: Expr | undefined = inp.sticky;
+  if (inp.bodyLowBits) {
+    // pack drops the low es+2 bits of body; fold them into the sticky bit.
+    const low = m.i64.ne(m.i64.shl(f.get(body), c64(cx, 62 - es)), c64(cx, 0));
+    sticky = sticky === undefined ? low : m.i32.or(sticky, low);
+  }
+  const s: Expr[] = [
     f.set(scale, inp.scale),
     f.set(body, inp.body),
-    f.set(over, m.i64.gt_s(f.get(scale), c64(cx, fmt.maxScale))),
-    f.set(under, m.i64.lt_s(f.get(scale), c64(cx, fmt.minScale))),
-  );
-  let st: Expr = inp.sticky ?? c64(cx, 0);
-  if (inp.bodyLowBits) {
-    st = m.i64.or(st, m.i64.extend_u(m.i64.ne(m.i64.shl(f.get(body), c64(cx, 64 - es)), c64(cx, 0))));
-  }
-  const outside = (): Expr => m.i32.or(f.get(over), f.get(under));
-  // Saturate: out-of-range magnitudes become maxpos/minpos, never NaR or 0.
-  out.push(
-    f.set(sticky, m.select(outside(), c64(cx, 0), st)),
-    f.set(
-      body,
-      fmt.bounded
-        ? m.select(f.get(over), c64(cx, -1), m.select(f.get(under), c64(cx, 0), f.get(body)))
-        : m.select(outside(), c64(cx, 0), f.get(body)),
+    f.set(sign, inp.sign),
+    // Out of range (rare): saturate at maxpos or minpos, never NaR or 0.
+    m.if(
+      m.i64.gt_u(m.i64.sub(f.get(scale), c64(cx, fmt.minScale)), c64(cx, fmt.maxScale - fmt.minScale)),
+      m.block(null, [
+        f.set(r, applySign(cx, m.select(m.i64.gt_s(f.get(scale), c64(cx, 0)), c32(cx, fmt.maxpos), c32(cx, 1)), sign)),
+        m.br(done),
+      ]),
     ),
-    f.set(
-      scale,
-      m.select(f.get(over), c64(cx, fmt.maxScale), m.select(f.get(under), c64(cx, fmt.minScale), f.get(scale))),
-    ),
-  );
-  return packInRange(cx, inp.sign, scale, body, sticky, out);
+  ];
+  s.push(f.set(r, packInRange(cx, scale, body, sticky, sign, s)));
+  out.push(m.block(done, s, 'none'));
+  return f.get(r);
 }
 
-function packInRange(cx: KernelCx, sign: Expr, scale: Local, body: Local, sticky: Local, out: Expr[]): Expr {
+/** (p ^ s) - s within n bits. */
+function applySign(cx: KernelCx, p: Expr, sign: Local): Expr {
+  const { m, f, fmt } = cx;
+  const signed = m.i32.sub(m.i32.xor(p, f.get(sign)), f.get(sign));
+  return fmt.n === 32 ? signed : m.i32.and(signed, c32(cx, 2 ** fmt.n - 1));
+}
+
+/**
+ * Encodes an in-range scale. The bit string regime|exponent|fraction is built as one i64 V whose
+ * top two bits are 10 (k >= 0) or 01 (k < 0); an arithmetic shift by k (or -k-1) then replicates
+ * the regime run, so no regime table or branch is needed. Bits of V that fall below the rounding
+ * bit are found with one ctz.
+ */
+function packInRange(
+  cx: KernelCx,
+  scale: Local,
+  body: Local,
+  sticky: Expr | undefined,
+  sign: Local,
+  out: Expr[],
+): Expr {
   const { m, f, fmt } = cx;
   const { n, es } = fmt;
   const k = f.local('i64');
-  const eb = f.local('i64');
-  const len = f.local('i64');
+  const t = f.local('i64');
+  const kt = f.local('i64');
+  const eBits = f.local('i64');
+  const V = f.local('i64');
   const S = f.local('i64');
-  const p = f.local('i64');
-  const pos = (): Expr => m.i64.ge_s(f.get(k), c64(cx, 0));
+  const p = f.local('i32');
+  const MIN = -(1n << 63n);
   out.push(
     f.set(k, m.i64.shr_s(f.get(scale), c64(cx, es))),
-    // Exponent field followed by the fraction, left-aligned.
-    f.set(
-      eb,
-      m.i64.or(
-        m.i64.shl(m.i64.and(f.get(scale), c64(cx, (1 << es) - 1)), c64(cx, 64 - es)),
-        m.i64.shr_u(f.get(body), c64(cx, es)),
-      ),
-    ),
+    f.set(t, m.i64.shr_s(f.get(k), c64(cx, 63))),
+    f.set(kt, m.i64.xor(f.get(k), f.get(t))),
+    // Exponent field just below the two regime-seed bits.
+    f.set(eBits, m.i64.shr_u(m.i64.shl(f.get(scale), c64(cx, 64 - es)), c64(cx, 2))),
   );
-  // Regime: k >= 0 is k+1 ones then 0; k < 0 is -k zeros then 1.
-  let regime = m.select(
-    pos(),
-    m.i64.shl(c64(cx, -1), m.i64.sub(c64(cx, 63), f.get(k))),
-    m.i64.shl(c64(cx, 1), m.i64.add(c64(cx, 63), f.get(k))),
+  const seeded = m.i64.or(
+    m.i64.or(m.i64.xor(m.i64.shl(f.get(t), c64(cx, 62)), c64(cx, MIN)), f.get(eBits)),
+    m.i64.shr_u(f.get(body), c64(cx, es + 2)),
   );
-  let lenE = m.select(pos(), m.i64.add(f.get(k), c64(cx, 2)), m.i64.sub(c64(cx, 1), f.get(k)));
   if (fmt.bounded) {
-    // A capped run has no terminator; the all-zeros run has no 1 either.
-    regime = m.select(m.i64.eq(f.get(k), c64(cx, -fmt.rs)), c64(cx, 0), regime);
-    out.push(f.set(len, lenE));
-    lenE = m.select(m.i64.gt_s(f.get(len), c64(cx, fmt.rs)), c64(cx, fmt.rs), f.get(len));
+    // A run that reaches the cap (k = rs-1 or -rs) has no terminating bit: seed with one bit only.
+    const capped = m.i64.or(
+      m.i64.or(m.i64.and(m.i64.xor(f.get(t), c64(cx, -1)), c64(cx, MIN)), m.i64.shl(f.get(eBits), c64(cx, 1))),
+      m.i64.shr_u(f.get(body), c64(cx, es + 1)),
+    );
+    out.push(f.set(V, m.select(m.i64.eq(f.get(kt), c64(cx, fmt.rs - 1)), capped, seeded)));
+  } else {
+    out.push(f.set(V, seeded));
   }
+  let st: Expr = m.i64.lt_u(m.i64.ctz(f.get(V)), m.i64.add(f.get(kt), c64(cx, 64 - n)));
+  if (sticky !== undefined) st = m.i32.or(st, sticky);
   out.push(
-    f.set(len, lenE),
-    f.set(S, m.i64.or(regime, m.i64.shr_u(f.get(eb), f.get(len)))),
-    // Everything of eb that lands below the rounding bit, plus the caller's sticky.
-    f.set(
-      sticky,
-      m.i64.or(
-        f.get(sticky),
-        m.i64.extend_u(m.i64.ne(m.i64.shl(f.get(eb), m.i64.sub(c64(cx, n), f.get(len))), c64(cx, 0))),
-      ),
-    ),
-    f.set(p, m.i64.shr_u(f.get(S), c64(cx, 65 - n))),
+    f.set(S, m.i64.shr_s(f.get(V), f.get(kt))),
+    f.set(p, m.i32.wrap(m.i64.shr_u(f.get(S), c64(cx, 65 - n)))),
     // Round to nearest, ties to even, on the bit string.
     f.set(
       p,
-      m.i64.add(
+      m.i32.add(
         f.get(p),
-        m.i64.and(
-          m.i64.shr_u(f.get(S), c64(cx, 64 - n)),
-          m.i64.and(m.i64.or(f.get(sticky), f.get(p)), c64(cx, 1)),
-        ),
+        m.i32.and(m.i32.wrap(m.i64.shr_u(f.get(S), c64(cx, 64 - n))), m.i32.and(m.i32.or(st, f.get(p)), c32(cx, 1))),
       ),
     ),
   );
-  let r: Expr = m.i32.wrap(f.get(p));
   if (fmt.bounded) {
-    const pi = f.local('i32');
     out.push(
-      f.set(pi, r),
       // Never round to zero, never carry into NaR.
-      f.set(pi, m.select(m.i32.eqz(f.get(pi)), c32(cx, 1), f.get(pi))),
-      f.set(pi, m.select(m.i32.eq(f.get(pi), c32(cx, fmt.nar)), c32(cx, fmt.maxpos), f.get(pi))),
+      f.set(p, m.select(m.i32.eqz(f.get(p)), c32(cx, 1), f.get(p))),
+      f.set(p, m.select(m.i32.eq(f.get(p), c32(cx, fmt.nar)), c32(cx, fmt.maxpos), f.get(p))),
     );
-    r = f.get(pi);
   }
-  const s = f.local('i32');
-  out.push(f.set(s, sign));
-  const signed = m.i32.sub(m.i32.xor(r, f.get(s)), f.get(s));
-  return fmt.n === 32 ? signed : m.i32.and(signed, c32(cx, 2 ** n - 1));
+  return applySign(cx, f.get(p), sign);
 }

@@ -21,7 +21,15 @@ export interface PositKernelOptions {
   readonly scratchBase: number;
   /** Export every kernel under its own name (default true). */
   readonly exportAll?: boolean;
+  /** Operation groups to emit (default: all). `quire` is the whole quire family. */
+  readonly ops?: readonly PositKernelOp[];
 }
+
+/** Operation groups of the posit kernel library. */
+export type PositKernelOp = 'add' | 'sub' | 'mul' | 'div' | 'sqrt' | 'from_f64' | 'to_f64' | 'quire';
+
+/** Every operation group. */
+export const POSIT_KERNEL_OPS: readonly PositKernelOp[] = ['add', 'sub', 'mul', 'div', 'sqrt', 'from_f64', 'to_f64', 'quire'];
 
 /** Bytes of scratch memory the kernels of these formats need at `scratchBase`. */
 export function positScratchBytes(formats: readonly PositFormatName[]): number {
@@ -31,7 +39,7 @@ export function positScratchBytes(formats: readonly PositFormatName[]): number {
 type Binary = (cx: KernelCx, a: Expr, b: Expr, out: Expr[]) => Expr;
 type Unary = (cx: KernelCx, a: Expr, out: Expr[]) => Expr;
 
-const BINARY: readonly (readonly [string, Binary])[] = [
+const BINARY: readonly (readonly [PositKernelOp, Binary])[] = [
   ['add', emitAdd],
   ['sub', emitSub],
   ['mul', emitMul],
@@ -97,12 +105,17 @@ function emitUnaryPair(
 export function emitFormatKernels(m: WasmModule, name: PositFormatName, opts: PositKernelOptions): void {
   const fmt = positFormat(name);
   const exportAll = opts.exportAll ?? true;
-  for (const [op, build] of BINARY) emitBinaryPair(m, fmt, op, build, exportAll);
+  const want = new Set(opts.ops ?? POSIT_KERNEL_OPS);
+  for (const [op, build] of BINARY) if (want.has(op)) emitBinaryPair(m, fmt, op, build, exportAll);
   const posit = { inT: 'i32', outT: 'i32', inBytes: fmt.bytes, outBytes: fmt.bytes } as const;
-  emitUnaryPair(m, fmt, 'sqrt', posit, emitSqrt, exportAll);
-  emitUnaryPair(m, fmt, 'from_f64', { inT: 'f64', outT: 'i32', inBytes: 8, outBytes: fmt.bytes }, emitFromF64, exportAll);
-  emitUnaryPair(m, fmt, 'to_f64', { inT: 'i32', outT: 'f64', inBytes: fmt.bytes, outBytes: 8 }, emitToF64, exportAll);
-  emitQuireKernels(m, fmt, opts.scratchBase, exportAll);
+  if (want.has('sqrt')) emitUnaryPair(m, fmt, 'sqrt', posit, emitSqrt, exportAll);
+  if (want.has('from_f64')) {
+    emitUnaryPair(m, fmt, 'from_f64', { inT: 'f64', outT: 'i32', inBytes: 8, outBytes: fmt.bytes }, emitFromF64, exportAll);
+  }
+  if (want.has('to_f64')) {
+    emitUnaryPair(m, fmt, 'to_f64', { inT: 'i32', outT: 'f64', inBytes: fmt.bytes, outBytes: 8 }, emitToF64, exportAll);
+  }
+  if (want.has('quire')) emitQuireKernels(m, fmt, opts.scratchBase, exportAll);
 }
 
 /** Emits the kernels of every requested format. */

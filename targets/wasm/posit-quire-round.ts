@@ -75,9 +75,7 @@ export function emitQuireToPosit(cx: KernelCx, q: Local, out: Expr[]): Expr {
       ),
     ),
   );
-  const sticky = m.i64.extend_u(
-    m.i32.or(m.i64.ne(m.i64.shl(f.get(nxW), f.get(lz)), c64(cx, 0)), m.i64.ne(f.get(stk), c64(cx, 0))),
-  );
+  const sticky = m.i32.or(m.i64.ne(m.i64.shl(f.get(nxW), f.get(lz)), c64(cx, 0)), m.i64.ne(f.get(stk), c64(cx, 0)));
   const scale = m.i64.add(
     m.i64.sub(m.i64.shl(f.get(hiIdx), c64(cx, 6)), f.get(lz)),
     c64(cx, 63 + fmt.quire.lsbExp),
