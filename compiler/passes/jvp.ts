@@ -96,12 +96,21 @@ export function computeTangentPlan(g: Graph, mode: LearnMode, rules: TangentRule
       perturbed.set(n.bias, 'inactive-units');
     }
   }
+  return { plan: planFor(g, mode, perturbed, rules, units), diagnostics };
+}
+
+/**
+ * A plan for an explicit set of perturbed parameters (tests and experiments perturb, say, every
+ * parameter); `active` follows the rules' `from` fields. Does not check rule coverage.
+ */
+export function planFor(g: Graph, mode: LearnMode, perturbed: ReadonlyMap<NodeId, Perturbation>, rules: TangentRuleTable = TANGENT_RULES, units = findUnits(g)): TangentPlan {
   const active = g.nodes.map(() => false);
   for (const n of g.nodes) {
     const rule = rules[n.kind];
     active[n.id] = n.kind === 'Param' ? perturbed.has(n.id) : (rule?.from ?? []).some((f) => fieldIds(n, f).some((id) => active[id]));
   }
-  return { plan: { mode, perturbed, units, active, ...(lossSamples === undefined ? {} : { lossSamples }) }, diagnostics };
+  const lossSamples = findLossSamples(g);
+  return { mode, perturbed, units, active, ...(lossSamples === undefined ? {} : { lossSamples }) };
 }
 
 /** The ids an operand field names (Combine.experts names several). */

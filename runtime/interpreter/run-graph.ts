@@ -32,6 +32,8 @@ export interface TangentResult {
   readonly directions: readonly Map<NodeId, Float64Array>[];
   /** Per W layer with units: `[B, out]` 1 where the unit was inactive for the sample. */
   readonly inactive: ReadonlyMap<NodeId, Uint8Array>;
+  /** With `keepValues`: every nonzero tangent by node id, per perturbation. */
+  readonly values?: readonly Map<NodeId, Tensor>[];
 }
 
 /** Options of runGraph. */
@@ -40,7 +42,7 @@ export interface RunOptions {
   readonly format?: NumericFormat;
   /** Learning step k of the snapshot being served (anneal gates read it); default 0. */
   readonly gateStep?: number;
-  /** Also return every computed value, by node id. */
+  /** Also return every computed value (and tangent), by node id. */
   readonly keepValues?: boolean;
   /** Output names to compute; default every prediction, plus the loss when all labels are given. */
   readonly outputs?: readonly string[];
@@ -84,7 +86,7 @@ export function runGraph(graph: Graph, params: ParamSet, inputs: InputSet, opts:
       if (v && needed[n.id]) result.values.set(n.id, toTensor(st, n, v));
     }
   }
-  if (opts.tangents) result.tangents = runTangents(st, opts.tangents, needed, wanted);
+  if (opts.tangents) result.tangents = runTangents(st, opts.tangents, needed, wanted, opts.keepValues ?? false);
   return result;
 }
 
@@ -234,11 +236,12 @@ function routingStats(st: ExecState): { active: number; total: number } {
 }
 
 /** Runs one tangent sweep per perturbation over the needed nodes. */
-function runTangents(st: ExecState, req: TangentRequest, needed: readonly boolean[], wanted: readonly NodeId[]): TangentResult {
+function runTangents(st: ExecState, req: TangentRequest, needed: readonly boolean[], wanted: readonly NodeId[], keep: boolean): TangentResult {
   const inactive = computeInactive(st, req.plan);
   const outputs: Map<string, Tensor>[] = [];
   const lossSamples: Float64Array[] = [];
   const directions: Map<NodeId, Float64Array>[] = [];
+  const values: Map<NodeId, Tensor>[] = [];
   for (const dir of req.directions) {
     const rounded = new Map<NodeId, Buf>();
     const exact = new Map<NodeId, Float64Array>();
@@ -260,6 +263,13 @@ function runTangents(st: ExecState, req: TangentRequest, needed: readonly boolea
     const ls = ts.tangents[req.plan.lossSamples as NodeId];
     lossSamples.push(ls ? decodeAll(st.arith, ls) : new Float64Array(st.batch));
     directions.push(exact);
+    if (keep) {
+      const m = new Map<NodeId, Tensor>();
+      ts.tangents.forEach((t, id) => {
+        if (t) m.set(id, toTensor(st, st.graph.nodes[id] as Node, t));
+      });
+      values.push(m);
+    }
   }
-  return { outputs, lossSamples, directions, inactive };
+  return { outputs, lossSamples, directions, inactive, ...(keep ? { values } : {}) };
 }
