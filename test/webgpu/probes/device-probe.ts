@@ -9,12 +9,12 @@ const acquired = await acquireDevice();
 if (!acquired.ok) {
   console.log(JSON.stringify({ mode, diagnostics: acquired.diagnostics }));
 } else if (mode === 'timeout') {
-  // About a second of work on lavapipe against a 20 ms deadline.
+  // About a minute of work on lavapipe (and well over 20 ms on any real GPU) against a 20 ms deadline.
   const wgsl = `@group(0) @binding(0) var<storage, read_write> out: array<u32>;
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   var x = gid.x;
-  for (var i = 0u; i < 1000000u; i++) {
+  for (var i = 0u; i < 50000000u; i++) {
     x = x * 1664525u + 1013904223u;
   }
   out[gid.x] = x;
