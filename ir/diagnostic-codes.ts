@@ -54,6 +54,18 @@ export const DIAG_CODES = {
   // --- E3xxx: target limits (targets/*, compiler/allocate) ---
   // E30xx: quire capability (compiler/passes/numeric-select.ts)
   E3001: 'quire unavailable on a requested target',
+  // E32xx: tile allocation (compiler/allocate)
+  E3201: 'learning_tiles does not fit the grid',
+  E3202: 'learning tiles requested for a model that does not learn',
+  E3203: 'the learn mode needs learning tiles',
+  E3204: 'a compute tile of the plan overflows its L1',
+  E3205: 'parameters do not fit the memory tiles and stream from DDR',
+  E3206: 'DMA channel budget exceeded in the tile plan',
+  E3207: 'buffer descriptor budget exceeded in the tile plan',
+  E3208: 'a route of the tile plan breaks the column-local DMA rule',
+  E3209: 'invalid tile allocation option',
+  E3210: 'tile allocation needs a channels-last graph',
+  E3211: 'FIFO buffers overflow a memory tile',
   // E33xx: tile-grid simulator (targets/xdna/sim)
   E3301: 'simulator deadlock: a cycle of FIFO waits',
   E3302: 'simulator starvation: a tile waits on a FIFO whose other side has finished',
