@@ -53,6 +53,14 @@ const FEATURES =
   binaryen.Features.NontrappingFPToInt |
   binaryen.Features.MutableGlobals;
 
+/** Function body access; binaryen.js has it at runtime but its typings misplace it. */
+const FunctionApi = (binaryen as unknown as {
+  Function: {
+    getBody(func: binaryen.FunctionRef): Expr;
+    setBody(func: binaryen.FunctionRef, body: Expr): void;
+  };
+}).Function;
+
 /** Internal error: binaryen rejected a module tilegate built. Names the first failing function. */
 export class WasmValidationError extends Error {
   constructor(
@@ -204,25 +212,42 @@ export class WasmModule {
 
   /** Validates; throws WasmValidationError naming the first failing function. */
   validate(): void {
-    let captured = '';
+    const { ok, log } = this.quietValidate();
+    if (ok) return;
+    const fn = /in function ([^\]\s]+)\]/.exec(log)?.[1] ?? this.findInvalidFunction();
+    throw new WasmValidationError(fn, log.trim().split('\n').slice(0, 6).join('\n') || 'binaryen validation failed');
+  }
+
+  /** Runs binaryen's validator with its printout captured where the host allows it. */
+  private quietValidate(): { ok: boolean; log: string } {
+    let log = '';
     const out = process.stdout.write.bind(process.stdout);
     const err = process.stderr.write.bind(process.stderr);
     const grab = (chunk: string | Uint8Array): boolean => {
-      captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
       return true;
     };
     process.stdout.write = grab as typeof process.stdout.write;
     process.stderr.write = grab as typeof process.stderr.write;
-    let ok: number;
     try {
-      ok = this.m.validate();
+      return { ok: this.m.validate() !== 0, log };
     } finally {
       process.stdout.write = out;
       process.stderr.write = err;
     }
-    if (ok) return;
-    const fn = /in function ([^\]\s]+)\]/.exec(captured)?.[1];
-    throw new WasmValidationError(fn, captured.trim().split('\n').slice(0, 6).join('\n'));
+  }
+
+  /** The first function whose body, replaced by `unreachable`, makes the module valid. */
+  private findInvalidFunction(): string | undefined {
+    for (const name of this.functions) {
+      const ref = this.m.getFunction(name);
+      const body = FunctionApi.getBody(ref);
+      FunctionApi.setBody(ref, this.m.unreachable());
+      const fixed = this.quietValidate().ok;
+      FunctionApi.setBody(ref, body);
+      if (fixed) return name;
+    }
+    return undefined;
   }
 
   /** Runs binaryen's optimiser at the given level (validates first). */
