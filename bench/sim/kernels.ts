@@ -71,7 +71,8 @@ export class SyntheticModel {
   private readonly learnState = new Map<string, { z: Float64Array; zd: Float64Array }>();
   private step = 0;
 
-  constructor(readonly num: Num, seed = 7) {
+  /** `keepAll`: hold every published snapshot so that every output can be replayed. */
+  constructor(readonly num: Num, readonly keepAll = false, seed = 7) {
     const rnd = mulberry32(seed);
     const gauss = (): number => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
     const fill = (n: number, s: number): Float64Array => Float64Array.from({ length: n }, () => gauss() * s);
@@ -139,8 +140,8 @@ export class SyntheticModel {
     k.set('optimizer', (ctx) => this.optimize(ctx));
     k.set('publish', (ctx) => {
       this.served.set(ctx.version, this.snapshot());
-      // Serving never runs more than a few steps behind; keep version 0 for the reference check.
-      for (const v of this.served.keys()) if (v !== 0 && v < ctx.version - 4) this.served.delete(v);
+      // Serving never runs more than a few versions behind; keep version 0 for the reference check.
+      if (!this.keepAll) for (const v of this.served.keys()) if (v !== 0 && v < ctx.version - 4) this.served.delete(v);
     });
     return k;
   }
