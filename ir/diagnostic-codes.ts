@@ -54,6 +54,10 @@ export const DIAG_CODES = {
   // --- E3xxx: target limits (targets/*, compiler/allocate) ---
   // E30xx: quire capability (compiler/passes/numeric-select.ts)
   E3001: 'quire unavailable on a requested target',
+  // E31xx: WASM kernels (targets/wasm/limits.ts)
+  E3101: 'the WASM module does not fit the 4 GiB linear memory',
+  E3102: 'a dense layer is too large for the WASM kernels',
+  E3103: 'no WASM kernels for that numeric format',
   // E32xx: tile allocation (compiler/allocate)
   E3201: 'learning_tiles does not fit the grid',
   E3202: 'learning tiles requested for a model that does not learn',
