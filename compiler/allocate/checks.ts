@@ -13,6 +13,11 @@ export function tileLabelOf(id: string): string {
   return m ? `(${m[1]},${m[2]})` : id;
 }
 
+/** `1 tile`, `3 tiles`. */
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
 function check(name: string, ok: boolean, detail: string, subject: string | null, need: number | null, have: number | null, blocking = true): PlanCheck {
   return { check: name, status: ok ? 'pass' : 'fail', detail, subject, need, have, blocking };
 }
@@ -36,7 +41,7 @@ function l1Check(role: RoleInfo, tiles: readonly ComputeTilePlan[]): PlanCheck {
   const over = mine.filter((t) => t.l1.total > t.l1.capacity).length;
   const l = w.l1;
   const parts = `weights ${formatBytes(l.weights)} resident + ${formatBytes(l.streamBuffers)} stream buffers, activations ${formatBytes(l.activations)}, tangents ${formatBytes(l.tangents)}, quire ${formatBytes(l.quire)}, stack ${formatBytes(l.stack)}`;
-  const head = over === 0 ? `${mine.length} tiles fit; most loaded` : `${over} of ${mine.length} tiles over; worst`;
+  const head = over === 0 ? `${count(mine.length, 'tile')} fit; most loaded` : `${over} of ${count(mine.length, 'tile')} over; worst`;
   return check(name, over === 0, `${head} ${tileLabelOf(w.id)} uses ${formatBytes(l.total)} of ${formatBytes(l.capacity)} (${parts})`, w.id, l.total, l.capacity);
 }
 
@@ -50,14 +55,14 @@ function memChecks(mems: readonly MemTilePlan[]): PlanCheck[] {
         ddr.length === 0,
         ddr.length === 0
           ? `parameters and buffers fit every memory tile; fullest ${tileLabelOf(w.id)} holds ${formatBytes(w.total)} of ${formatBytes(w.capacity)} (snapshot ${formatBytes(w.snapshotBytes)}, training copy ${formatBytes(w.trainingCopyBytes)}, frozen ${formatBytes(w.frozenBytes)}, buffers ${formatBytes(w.bufferBytes)})`
-          : `${ddr.length} of ${used.length} memory tiles cannot hold their column's parameters (worst ${tileLabelOf(w.id)}: ${formatBytes(w.total)} of ${formatBytes(w.capacity)}); those columns stream parameters from DDR through their shims`,
+          : `${ddr.length} of ${count(used.length, 'memory tile')} cannot hold their column's parameters (worst ${tileLabelOf(w.id)}: ${formatBytes(w.total)} of ${formatBytes(w.capacity)}); those columns stream parameters from DDR through their shims`,
         w.id, w.total, w.capacity, false,
       )
     : check('memtile-params', true, 'no memory tiles used', null, null, null, false);
   const b = worst(used, (m) => m.bufferBytes - m.capacity);
   const bufOver = used.filter((m) => m.bufferBytes > m.capacity).length;
   const buf = b
-    ? check('memtile-buffers', bufOver === 0, `${bufOver === 0 ? 'FIFO buffers fit every memory tile; largest' : `${bufOver} memory tiles over; worst`} ${tileLabelOf(b.id)} ${formatBytes(b.bufferBytes)} of ${formatBytes(b.capacity)}`, b.id, b.bufferBytes, b.capacity)
+    ? check('memtile-buffers', bufOver === 0, `${bufOver === 0 ? 'FIFO buffers fit every memory tile; largest' : `${count(bufOver, 'memory tile')} over; worst`} ${tileLabelOf(b.id)} ${formatBytes(b.bufferBytes)} of ${formatBytes(b.capacity)}`, b.id, b.bufferBytes, b.capacity)
     : check('memtile-buffers', true, 'no memory tiles used', null, null, null);
   return [p, buf];
 }
@@ -76,9 +81,9 @@ function dmaChecks(kind: string, xs: readonly DmaTile[]): PlanCheck[] {
   if (chan) {
     const d = chan.dma;
     const needIn = d.in - d.inCapacity >= d.out - d.outCapacity;
-    out.push(check(`dma-channels.${kind}`, chanOver === 0, `${chanOver === 0 ? 'every tile within budget; busiest' : `${chanOver} tiles over; worst`} ${tileLabelOf(chan.id)} uses ${d.in} in + ${d.out} out of ${d.inCapacity} + ${d.outCapacity}`, chan.id, needIn ? d.in : d.out, needIn ? d.inCapacity : d.outCapacity));
+    out.push(check(`dma-channels.${kind}`, chanOver === 0, `${chanOver === 0 ? 'every tile within budget; busiest' : `${count(chanOver, 'tile')} over; worst`} ${tileLabelOf(chan.id)} uses ${d.in} in + ${d.out} out of ${d.inCapacity} + ${d.outCapacity}`, chan.id, needIn ? d.in : d.out, needIn ? d.inCapacity : d.outCapacity));
   }
-  if (bd) out.push(check(`buffer-descriptors.${kind}`, bdOver === 0, `${bdOver === 0 ? 'every tile within budget; busiest' : `${bdOver} tiles over; worst`} ${tileLabelOf(bd.id)} uses ${bd.dma.bds} of ${bd.dma.bdCapacity}`, bd.id, bd.dma.bds, bd.dma.bdCapacity));
+  if (bd) out.push(check(`buffer-descriptors.${kind}`, bdOver === 0, `${bdOver === 0 ? 'every tile within budget; busiest' : `${count(bdOver, 'tile')} over; worst`} ${tileLabelOf(bd.id)} uses ${bd.dma.bds} of ${bd.dma.bdCapacity}`, bd.id, bd.dma.bds, bd.dma.bdCapacity));
   return out;
 }
 
@@ -104,8 +109,8 @@ export function routeProblem(grid: GridDesc, r: PlanRoute): string | undefined {
 function routeCheck(grid: GridDesc, routes: readonly PlanRoute[]): PlanCheck {
   const bad = routes.map((r) => [r, routeProblem(grid, r)] as const).filter((x) => x[1] !== undefined);
   const first = bad[0];
-  if (!first) return check('routability', true, `${routes.length} routes, each a direct link (compute tiles to their column's memory tile or vertical neighbour; memory tiles to neighbouring columns; shims to their memory tile)`, null, null, null);
-  return check('routability', false, `${bad.length} of ${routes.length} routes break the column-local rule; ${first[0].id}: ${first[1]}`, first[0].id, null, null);
+  if (!first) return check('routability', true, `${count(routes.length, 'route')}, each a direct link (compute tiles to their column's memory tile or vertical neighbour; memory tiles to neighbouring columns; shims to their memory tile)`, null, null, null);
+  return check('routability', false, `${bad.length} of ${count(routes.length, 'route')} break the column-local rule; ${first[0].id}: ${first[1]}`, first[0].id, null, null);
 }
 
 /** Runs every check. */
