@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
 import { readNpy, writeNpy } from '../../runtime/io/npy.ts';
-import { readSafetensors, writeSafetensors } from '../../runtime/io/safetensors.ts';
+import { readSafetensors, writeSafetensors, type LoadedTensor } from '../../runtime/io/safetensors.ts';
 import { runGraph } from '../../runtime/interpreter/index.ts';
 import type { Tensor } from '../../runtime/interpreter/types.ts';
 import { paramsFromTensors } from '../../runtime/params.ts';
@@ -111,12 +111,12 @@ describe('tilegate run: bad input exits 2 with no output file', () => {
       return ['--params', p('trunc.safetensors')];
     }, /E42\d\d/],
     ['missing tensor', () => {
-      const st = readSafetensors(readFileSync(p('params.safetensors')), 'p').tensors ?? new Map();
+      const st = readSafetensors(readFileSync(p('params.safetensors')), 'p').tensors ?? new Map<string, LoadedTensor>();
       writeFileSync(p('missing.safetensors'), writeSafetensors([...st].filter(([k]) => k !== 'g.bias').map(([k, t]) => [k, t] as const), { dtype: 'F32' }));
       return ['--params', p('missing.safetensors')];
     }, /E4217.*"g\.bias"/],
     ['non-finite parameter', () => {
-      const st = readSafetensors(readFileSync(p('params.safetensors')), 'p').tensors ?? new Map();
+      const st = readSafetensors(readFileSync(p('params.safetensors')), 'p').tensors ?? new Map<string, LoadedTensor>();
       const bad = [...st].map(([k, t]) => [k, k === 'y.bias' ? { shape: t.shape, data: Float64Array.of(0, Infinity, 0) } : t] as const);
       writeFileSync(p('inf.safetensors'), writeSafetensors(bad, { dtype: 'F64' }));
       return ['--params', p('inf.safetensors')];
