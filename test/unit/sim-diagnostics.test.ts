@@ -149,4 +149,12 @@ describe('program checks', () => {
     const r = runProgram(p, G, { kernels: { peek: (ctx) => void ctx.input('x') } });
     expect(r.diagnostics.map((d) => d.message)).toEqual(["kernel 'peek' failed on tile (0,2): unknown fifo 'x'"]);
   });
+
+  it('rejects unpriced formats and stops runaway runs at the event limit', () => {
+    const fmt = runProgram({ name: 'f', tiles: [compute('a', 0, 2, [{ kind: 'compute', macs: 1, format: 'fp8' as 'f32' }])], fifos: [] }, G);
+    expect(fmt.diagnostics.map((d) => d.code)).toEqual(['E3310']);
+    const long = runProgram({ name: 'long', tiles: [compute('a', 0, 2, [loop(1000, work)])], fifos: [] }, G, { maxEvents: 100 });
+    expect(long.ok).toBe(false);
+    expect(long.diagnostics.map((d) => d.message)).toEqual(["simulation of 'long' stopped after 100 events"]);
+  });
 });

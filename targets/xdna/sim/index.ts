@@ -1,60 +1,14 @@
-// Public API of the tile-grid simulator: check a program against the grid, link it, run it on
-// the SimMachine and return the result with any diagnostics. Never throws on a bad program.
-// The xdna lowering builds SimPrograms (program.ts); `tilegate simulate` calls runProgram.
-import type { Diagnostic } from '../../../ir/diagnostics.ts';
-import type { GridDesc } from '../grid.ts';
-import { checkProgram, type TileUsage } from './check.ts';
-import type { SimKernel } from './kernel.ts';
-import { linkProgram } from './link.ts';
-import { SimMachine } from './machine.ts';
-import type { SimProgram } from './program.ts';
-import type { SimResult } from './result.ts';
-
+// Public API of the tile-grid simulator (targets/xdna/sim): the program format, the machine,
+// one-call runs and sweeps. The xdna lowering builds SimPrograms (program.ts); `tilegate
+// simulate` calls runProgram / runSweep and renders with ../trace.ts and ../svg.ts.
 export type * from './program.ts';
 export type * from './result.ts';
 export type { KernelContext, SimKernel } from './kernel.ts';
 export { SimBuffer } from './kernel.ts';
 export type { TileUsage } from './check.ts';
 export { DDR, tileLabel } from './program.ts';
-export { SimMachine } from './machine.ts';
-export { linkProgram } from './link.ts';
+export { SimMachine, type SimOptions } from './machine.ts';
+export { linkProgram, type LinkedProgram } from './link.ts';
 export { checkProgram } from './check.ts';
-
-/** Options of one simulation run. */
-export interface RunOptions {
-  /** Functional kernels by the names compute tasks use. */
-  readonly kernels?: ReadonlyMap<string, SimKernel> | Readonly<Record<string, SimKernel>>;
-  /**
-   * false: timing only. Kernels, fills and copies are skipped, so buffers hold no values; cycles,
-   * stalls and traffic are unchanged (for sweeps over many partitions). Default true.
-   */
-  readonly functional?: boolean;
-  /** Record the timeline for a Chrome trace. */
-  readonly trace?: boolean;
-  /** Event budget (guard against runaway programs); unlimited by default. */
-  readonly maxEvents?: number;
-}
-
-/** The outcome: `ok` when the program fit, linked and ran to completion. */
-export interface RunOutcome {
-  readonly ok: boolean;
-  /** Present once the program linked (also after a deadlock: partial counters). */
-  readonly result?: SimResult;
-  readonly usage: readonly TileUsage[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Checks, links and runs `program` on `grid`. */
-export function runProgram(program: SimProgram, grid: GridDesc, options: RunOptions = {}): RunOutcome {
-  const { diagnostics, usage } = checkProgram(program, grid);
-  const kernels = options.kernels instanceof Map ? options.kernels : new Map(Object.entries(options.kernels ?? {}));
-  const linked = linkProgram(program, grid, options.functional === false ? null : kernels);
-  if (!linked.ok) return { ok: false, usage, diagnostics: [...diagnostics, ...linked.diagnostics] };
-  if (diagnostics.length > 0) return { ok: false, usage, diagnostics };
-  const machine = new SimMachine(linked.linked, grid, {
-    ...(options.trace === undefined ? {} : { trace: options.trace }),
-    ...(options.maxEvents === undefined ? {} : { maxEvents: options.maxEvents }),
-  });
-  const run = machine.run();
-  return { ok: run.diagnostics.length === 0 && run.result.completed, result: run.result, usage, diagnostics: run.diagnostics };
-}
+export { runProgram, type RunOptions, type RunOutcome } from './run.ts';
+export { runSweep, type SweepResult, type SweepStreams } from './sweep.ts';
