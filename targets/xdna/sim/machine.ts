@@ -11,7 +11,7 @@ import type { SimKernel } from './kernel.ts';
 import { EventHeap } from './heap.ts';
 import { FifoState } from './fifo-state.ts';
 import { ThreadContext } from './thread-context.ts';
-import { explainStall } from './deadlock.ts';
+import { explainStall, type BlockedOn } from './deadlock.ts';
 import { Recorder } from './recorder.ts';
 import type { SimPublication, SimResult, SimStreamStats } from './result.ts';
 
@@ -44,6 +44,10 @@ export class SimMachine {
   private readonly counters: Int32Array[];
   private readonly done: Uint8Array;
   private readonly blockedSince: Float64Array;
+  /** While a thread is blocked: the FIFO, side (-1 producer, else consumer index) and count it waits for. */
+  private readonly blockedFifo: Int32Array;
+  private readonly blockedSide: Int32Array;
+  private readonly blockedCount: Int32Array;
   private readonly stall: Float64Array;
   private readonly pendingPublish: Int32Array;
   private readonly ctx: ThreadContext[];
@@ -78,6 +82,9 @@ export class SimMachine {
     this.counters = lp.threads.map((t) => new Int32Array(Math.max(1, t.depth)));
     this.done = new Uint8Array(nt);
     this.blockedSince = new Float64Array(nt).fill(-1);
+    this.blockedFifo = new Int32Array(nt).fill(-1);
+    this.blockedSide = new Int32Array(nt);
+    this.blockedCount = new Int32Array(nt);
     this.stall = new Float64Array(nt);
     this.pendingPublish = new Int32Array(nt).fill(-1);
     this.coreFreeAt = new Float64Array(tiles.length);
@@ -112,7 +119,11 @@ export class SimMachine {
     const diagnostics: Diagnostic[] = [];
     if (this.failure) diagnostics.push(this.failure);
     else if (this.done.some((d) => d === 0)) {
-      diagnostics.push(...explainStall(this.lp, this.fifos, this.done, (t) => this.ctx[t]?.blocked));
+      const blockedOf = (t: number): BlockedOn | undefined => {
+        const fifo = this.blockedFifo[t] as number;
+        return fifo < 0 ? undefined : { fifo, consumer: this.blockedSide[t] as number, count: this.blockedCount[t] as number };
+      };
+      diagnostics.push(...explainStall(this.lp, this.fifos, this.done, blockedOf));
     }
     return { result: this.result(diagnostics.length === 0), diagnostics };
   }
@@ -261,7 +272,9 @@ export class SimMachine {
     const ctx = this.ctx[th] as ThreadContext;
     if (!ok) {
       if (this.blockedSince[th]! < 0) this.blockedSince[th] = this.now;
-      ctx.blocked = { fifo: f, consumer, count };
+      this.blockedFifo[th] = f;
+      this.blockedSide[th] = consumer;
+      this.blockedCount[th] = count;
       if (consumer < 0) fifo.producerWaiters.push(th);
       else fifo.consumerWaiters[consumer]?.push(th);
       return false;
@@ -270,7 +283,7 @@ export class SimMachine {
     if (since >= 0) {
       this.stall[th] = (this.stall[th] as number) + this.now - since;
       this.blockedSince[th] = -1;
-      ctx.blocked = undefined;
+      this.blockedFifo[th] = -1;
       if (this.now > since) this.rec.span(th, `wait ${consumer < 0 ? 'empty' : 'full'} ${fifo.def.id}`, 'stall', since, this.now);
     }
     if (consumer < 0) fifo.produceAcquire(count);
@@ -325,10 +338,10 @@ export class SimMachine {
     if (ws.length === 0) return;
     let keep = 0;
     for (const w of ws) {
-      if (fifo.canProduce(this.ctx[w]?.blocked?.count ?? 1)) this.heap.push(this.now, w);
+      if (fifo.canProduce(this.blockedCount[w] as number)) this.heap.push(this.now, w);
       else ws[keep++] = w;
     }
-    ws.length = keep;
+    while (ws.length > keep) ws.pop();
   }
 
   private wakeConsumers(fifo: FifoState): void {
@@ -336,10 +349,10 @@ export class SimMachine {
       if (ws.length === 0) return;
       let keep = 0;
       for (const w of ws) {
-        if (fifo.canConsume(c, this.ctx[w]?.blocked?.count ?? 1)) this.heap.push(this.now, w);
+        if (fifo.canConsume(c, this.blockedCount[w] as number)) this.heap.push(this.now, w);
         else ws[keep++] = w;
       }
-      ws.length = keep;
+      while (ws.length > keep) ws.pop();
     });
   }
 

@@ -11,21 +11,21 @@ import type { SimSpan, SimTimeline } from './result.ts';
  * ended by `now` can be retired in start order, and only a few stay pending.
  */
 class Intervals {
-  /** Pending intervals from `head` on, sorted by start. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** Pending intervals in [head, tail), sorted by start; typed arrays keep the hot path allocation-free. */
+  private starts = new Float64Array(16);
+  private ends = new Float64Array(16);
   private head = 0;
+  private tail = 0;
   private covered = Number.NEGATIVE_INFINITY;
   private sum = 0;
 
   add(now: number, start: number, end: number): void {
     if (end <= start) return;
     this.retire(now);
+    if (this.tail === this.starts.length) this.makeRoom();
     // Insertion keeps the pending part sorted by start; it holds a handful of entries.
     const { starts, ends } = this;
-    let i = starts.length;
-    starts.push(start);
-    ends.push(end);
+    let i = this.tail++;
     while (i > this.head && (starts[i - 1] as number) > start) {
       starts[i] = starts[i - 1] as number;
       ends[i] = ends[i - 1] as number;
@@ -39,7 +39,7 @@ class Intervals {
   retire(upTo: number): void {
     const { starts, ends } = this;
     let k = this.head;
-    while (k < starts.length && (ends[k] as number) <= upTo) {
+    while (k < this.tail && (ends[k] as number) <= upTo) {
       const e = ends[k] as number;
       if (e > this.covered) {
         this.sum += e - Math.max(starts[k] as number, this.covered);
@@ -48,20 +48,29 @@ class Intervals {
       k++;
     }
     this.head = k;
-    if (k === starts.length) {
-      starts.length = 0;
-      ends.length = 0;
-      this.head = 0;
-    } else if (k > 256) {
-      starts.splice(0, k);
-      ends.splice(0, k);
-      this.head = 0;
-    }
+    if (k === this.tail) this.head = this.tail = 0;
   }
 
   total(): number {
     this.retire(Number.POSITIVE_INFINITY);
     return this.sum;
+  }
+
+  private makeRoom(): void {
+    const n = this.tail - this.head;
+    if (this.head > 0 && n < this.starts.length / 2) {
+      this.starts.copyWithin(0, this.head, this.tail);
+      this.ends.copyWithin(0, this.head, this.tail);
+    } else {
+      const s = new Float64Array(this.starts.length * 2);
+      const e = new Float64Array(this.starts.length * 2);
+      s.set(this.starts.subarray(this.head, this.tail));
+      e.set(this.ends.subarray(this.head, this.tail));
+      this.starts = s;
+      this.ends = e;
+    }
+    this.head = 0;
+    this.tail = n;
   }
 }
 

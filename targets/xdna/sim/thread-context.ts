@@ -13,8 +13,6 @@ export class ThreadContext implements KernelContext {
   readonly thread: string;
   cycle = 0;
   version = -1;
-  /** What the thread waits for while blocked (for deadlock reports). */
-  blocked: { readonly fifo: number; readonly consumer: number; readonly count: number } | undefined;
   private depth = 0;
 
   constructor(
