@@ -19,7 +19,8 @@ export function storePosit(m: WasmModule, fmt: KernelFormat, ptr: Expr, value: E
 
 /**
  * A counted loop: runs `body` n times (n an i32 local, may be 0), advancing each pointer local by
- * its stride after every iteration.
+ * its stride after every iteration. The first pointer doubles as the induction variable (it runs
+ * to an end address), which keeps one register fewer live across the body.
  */
 export function countedLoop(
   f: FnBuilder,
@@ -28,19 +29,18 @@ export function countedLoop(
   body: (stmts: Expr[]) => void,
 ): Expr {
   const m = f.mod;
-  const i = f.local('i32');
+  const [lead, leadStride] = strides[0] ?? [f.local('i32'), 1];
+  const end = f.local('i32');
   const exit = f.label('exit');
   const top = f.label('loop');
   const stmts: Expr[] = [];
   body(stmts);
   for (const [p, stride] of strides) stmts.push(f.set(p, m.i32.add(f.get(p), m.i32.const(stride))));
-  stmts.push(
-    f.set(i, m.i32.add(f.get(i), m.i32.const(1))),
-    m.br(top, m.i32.lt_u(f.get(i), f.get(n))),
-  );
+  if (strides.length === 0) stmts.push(f.set(lead, m.i32.add(f.get(lead), m.i32.const(1))));
+  stmts.push(m.br(top, m.i32.ne(f.get(lead), f.get(end))));
   return m.block(exit, [
-    f.set(i, m.i32.const(0)),
     m.br(exit, m.i32.eqz(f.get(n))),
+    f.set(end, m.i32.add(f.get(lead), m.i32.mul(f.get(n), m.i32.const(leadStride)))),
     m.loop(top, m.block(null, stmts, 'none')),
   ], 'none');
 }

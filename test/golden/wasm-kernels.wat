@@ -471,12 +471,18 @@
   (local $37 i64)
   (local $38 i32)
   (block $exit0
-   (local.set $4
-    (i32.const 0)
-   )
    (br_if $exit0
     (i32.eqz
      (local.get $3)
+    )
+   )
+   (local.set $4
+    (i32.add
+     (local.get $0)
+     (i32.mul
+      (local.get $3)
+      (i32.const 1)
+     )
     )
    )
    (loop $loop1
@@ -898,16 +904,10 @@
       (i32.const 1)
      )
     )
-    (local.set $4
-     (i32.add
-      (local.get $4)
-      (i32.const 1)
-     )
-    )
     (br_if $loop1
-     (i32.lt_u
+     (i32.ne
+      (local.get $0)
       (local.get $4)
-      (local.get $3)
      )
     )
    )
