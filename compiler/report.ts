@@ -1,7 +1,8 @@
 // The coeffect report library call: `.dg` text in, the per-value coeffect report out (escape,
-// quire, tile role, bytes), with the activation tape, per-tile memory and verdicts. Runs the
-// front end and the pipeline up to numeric selection, then numeric-select and coeffects with the
-// caller's overrides. Never throws on user errors; the JSON form is spec/report.schema.json.
+// quire, tile role, bytes), with the activation tape, per-tile memory (from the tile allocator,
+// the even-split estimate when it cannot plan) and verdicts. Runs the front end and the pipeline
+// up to numeric selection, then numeric-select and coeffects with the caller's overrides.
+// Never throws on user errors; the JSON form is spec/report.schema.json.
 import { readFileSync } from 'node:fs';
 import { DiagnosticBag, type Diagnostic, type SourceMap } from '../ir/diagnostics.ts';
 import type { Graph } from '../ir/graph.ts';
@@ -10,6 +11,8 @@ import type { PassContext } from '../ir/pass.ts';
 import type { TableStore } from '../ir/tables.ts';
 import { loadGrid } from '../targets/xdna/grid-load.ts';
 import type { GridDesc } from '../targets/xdna/grid.ts';
+import { allocatorMemoryModel } from './coeffects/allocator-model.ts';
+import { modelGrid } from './coeffects/budget.ts';
 import { TARGET_NAMES, type TargetName } from './coeffects/keys.ts';
 import { coeffectsPass } from './coeffects/pass.ts';
 import { summarizeCoeffects } from './coeffects/summary.ts';
@@ -92,8 +95,10 @@ export function report(text: string, file: string, opts: ReportOptions = {}): Re
   bag.addAll(r.diagnostics);
   if (!o || !r.graph || !r.tables || bag.hasErrors) return { diagnostics: bag.items, sources: r.sources };
   runCoeffects(r.graph, r.tables, o, r.sources, bag);
-  const summary = summarizeCoeffects(r.graph, r.tables, o, bag);
+  const format = o.format ?? r.graph.meta.numeric.format;
+  const memoryModel = allocatorMemoryModel({ grid: o.grid ?? modelGrid(r.graph.meta), format, ...(o.learningTiles === undefined ? {} : { learningTiles: o.learningTiles }) });
+  const summary = summarizeCoeffects(r.graph, r.tables, { ...o, memoryModel }, bag);
   if (!summary) return { diagnostics: bag.items, sources: r.sources };
   const source = r.sources.get(file);
-  return { report: buildReport(r.graph, r.tables, summary, file, source, o.format ?? r.graph.meta.numeric.format), diagnostics: bag.items, sources: r.sources };
+  return { report: buildReport(r.graph, r.tables, summary, file, source, format), diagnostics: bag.items, sources: r.sources };
 }

@@ -150,9 +150,14 @@ export function renderReport(r: CoeffectReport, paint: Paint): string {
     `activation tape: forward mode ${formatBytes(r.tape.forwardBytes)}; reverse mode would keep ${formatBytes(r.tape.reverseBytes)} (${r.tape.reverse.length} tensors at batch ${r.learn.batch})`,
     '',
     `memory per tile on ${m.grid}, ${m.inferenceTiles} inference + ${m.learningTiles} learning tiles (${m.learningTilesFrom}): ` +
-      `${m.method === 'even-split-estimate' ? 'ESTIMATE, even channel split' : 'from the tile allocator'}`,
+      `${m.method === 'even-split-estimate' ? 'ESTIMATE, even channel split' : 'exact, from the tile allocator'}`,
     memoryTable(r, paint),
-    paint.dim('  weights stay resident; streamed = per-tile total if weights stream from memory tiles through a 2-row buffer'),
+    paint.dim(
+      m.method === 'even-split-estimate'
+        ? '  weights stay resident; streamed = per-tile total if weights stream from memory tiles through a 2-row buffer'
+        : '  the fullest tile of each group; weights that do not fit L1 already stream, so streamed = total',
+    ),
+    ...m.issues.map((i) => `  ${i.severity === 'error' ? paint.error(i.code) : paint.warn(i.code)} ${wrap(i.message, 110, 4)}`),
     '',
     'verdicts:',
   ];

@@ -1,10 +1,12 @@
-// The tile budget the memory estimate is checked against: the grid (an option, else the model's
-// `target xdna { grid }`, else xdna2) and its split into inference and learning tiles (an
-// option, else `learning_tiles`, else a default). The grid description is a data module of the
-// xdna target (targets/xdna/grid.ts, no imports of its own), shared with the simulator.
+// The tile budget the memory numbers are checked against: the grid (an option, else the model's
+// `target xdna { grid }`, else xdna2) and its split into inference and learning tiles (an option,
+// else `learning_tiles`, else the tile allocator's default). The grid description is a data
+// module of the xdna target (targets/xdna/grid.ts), shared with the allocator and the simulator.
 import type { DiagnosticBag } from '../../ir/diagnostics.ts';
 import type { ModelMeta } from '../../ir/meta.ts';
 import { DEFAULT_GRID, GRID_PRESETS, type GridDesc } from '../../targets/xdna/grid.ts';
+// One default for the split, shared with the tile allocator: whole columns, about 3/8 of the grid.
+import { defaultLearningTiles } from '../allocate/split.ts';
 
 /** The capacities and tile split the estimate uses. */
 export interface TileBudget {
@@ -30,11 +32,6 @@ export interface BudgetOptions {
   readonly learningTiles?: number;
 }
 
-/** Learning tiles when nothing names them: none without learning, else 3/8 of the grid (12 of 32 on xdna2). */
-export function defaultLearningTiles(computeTiles: number, learning: boolean): number {
-  return learning ? Math.max(1, Math.round((computeTiles * 3) / 8)) : 0;
-}
-
 /** The grid a model names in its xdna block, or the default preset. */
 export function modelGrid(meta: ModelMeta): GridDesc {
   const name = meta.targets.find((t) => t.name === 'xdna')?.options.grid;
@@ -50,7 +47,7 @@ export function resolveBudget(meta: ModelMeta, opts: BudgetOptions, bag: Diagnos
   let learningTilesFrom: TileBudget['learningTilesFrom'];
   if (opts.learningTiles !== undefined) [learningTiles, learningTilesFrom] = [opts.learningTiles, 'option'];
   else if (typeof fromModel === 'number') [learningTiles, learningTilesFrom] = [fromModel, 'model'];
-  else [learningTiles, learningTilesFrom] = [defaultLearningTiles(computeTiles, meta.learn.mode !== 'none'), 'default'];
+  else [learningTiles, learningTilesFrom] = [defaultLearningTiles(grid, meta.learn.mode !== 'none'), 'default'];
   if (!Number.isSafeInteger(learningTiles) || learningTiles < 0 || learningTiles >= computeTiles) {
     const what = learningTilesFrom === 'option' ? '--learning-tiles' : 'learning_tiles';
     bag.error('E2603', `${what} ${learningTiles} does not fit ${grid.name} (${computeTiles} compute tiles, at least one must serve inference)`, undefined, `use a whole number from 0 to ${computeTiles - 1}`);

@@ -82,6 +82,8 @@ export interface CoeffectReport {
     readonly learningTiles: number;
     readonly learningTilesFrom: string;
     readonly tiles: readonly ReportTileGroup[];
+    /** Diagnostics of the tile allocator (E32xx), as `code: message`. */
+    readonly issues: readonly { readonly code: string; readonly severity: 'error' | 'warning'; readonly message: string }[];
   };
   readonly verdicts: readonly Verdict[];
   readonly counts: { readonly pass: number; readonly fail: number; readonly unknown: number };
@@ -144,6 +146,7 @@ export function buildReport(graph: Graph, tables: TableStore, s: CoeffectSummary
       learningTiles: b.learningTiles,
       learningTilesFrom: b.learningTilesFrom,
       tiles: s.memory.groups.map((g) => ({ role: g.role, tiles: g.tiles, ...g.perTile, capacity: g.capacity, streamedTotal: g.streamedTotal })),
+      issues: s.memory.issues,
     },
     verdicts: s.verdicts,
     counts: { pass: count('pass'), fail: count('fail'), unknown: count('unknown') },

@@ -48,11 +48,22 @@ export interface TileGroup {
 /** Which method produced the numbers: this estimate, or the tile allocator. */
 export type MemoryMethod = 'even-split-estimate' | 'allocator';
 
+/** A problem the tile allocator reported (its E32xx diagnostics), shown beside the numbers. */
+export interface PlanIssue {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
 /** Memory of the whole tile plan. */
 export interface TilePlanMemory {
   readonly method: MemoryMethod;
   readonly budget: TileBudget;
   readonly groups: readonly TileGroup[];
+  /** Whether a tile allocator ran (false: the numbers are only the even-split estimate). */
+  readonly allocatorRan: boolean;
+  /** What the allocator reported; with errors and no plan, the numbers fall back to the estimate. */
+  readonly issues: readonly PlanIssue[];
 }
 
 /** A memory model: the even split below, or the allocator's placement. */
@@ -166,7 +177,30 @@ function computeGroup(graph: Graph, role: TileRole, members: ReadonlySet<NodeId>
   };
 }
 
-/** The even-split estimate: inference tiles, learning tiles, memory tiles and (when learning) the host. */
+/** Bytes of every parameter and of the trainable ones. */
+function paramBytes(graph: Graph, input: EstimateInput): { all: number; trainable: number } {
+  let all = 0;
+  let trainable = 0;
+  for (const n of graph.nodes) {
+    if (n.kind !== 'Param') continue;
+    const bytes = input.memory.get(n.id)?.bytes ?? 0;
+    all += bytes;
+    if (input.flow.trainable.has(n.id)) trainable += bytes;
+  }
+  return { all, trainable };
+}
+
+/** The host optimizer (learning only; no capacity): one gradient estimate per trainable parameter. */
+export function hostGroup(graph: Graph, input: EstimateInput): TileGroup | undefined {
+  if (graph.meta.learn.mode === 'none') return undefined;
+  const g = paramBytes(graph, input).trainable;
+  return { role: 'host-optimizer', tiles: 1, perTile: { weights: 0, activations: 0, tangents: g, quire: 0, stack: 0, total: g }, capacity: null, streamedTotal: g };
+}
+
+/**
+ * The even-split estimate: inference tiles, learning tiles, memory tiles (the serving snapshot
+ * plus the training copy of the trainable parameters, split over the columns) and the host.
+ */
 export const evenSplitEstimate: TileMemoryModel = (graph, input, budget) => {
   const groups: TileGroup[] = [];
   const inference = new Set<NodeId>();
@@ -180,19 +214,10 @@ export const evenSplitEstimate: TileMemoryModel = (graph, input, budget) => {
   groups.push(computeGroup(graph, 'inference', inference, input, budget.inferenceTiles, budget));
   const learning = graph.meta.learn.mode !== 'none';
   if (learning && budget.learningTiles > 0) groups.push(computeGroup(graph, 'forward-gradient', learningSet, input, budget.learningTiles, budget));
-  let params = 0;
-  let trainable = 0;
-  for (const n of graph.nodes) {
-    if (n.kind !== 'Param') continue;
-    const bytes = input.memory.get(n.id)?.bytes ?? 0;
-    params += bytes;
-    if (input.flow.trainable.has(n.id)) trainable += bytes;
-  }
-  const snapshot = ceilDiv(params, budget.memTiles);
-  groups.push({ role: 'memory', tiles: budget.memTiles, perTile: { weights: snapshot, activations: 0, tangents: 0, quire: 0, stack: 0, total: snapshot }, capacity: budget.memTileBytes, streamedTotal: snapshot });
-  if (learning) {
-    const host = params + trainable;
-    groups.push({ role: 'host-optimizer', tiles: 1, perTile: { weights: params, activations: 0, tangents: trainable, quire: 0, stack: 0, total: host }, capacity: null, streamedTotal: host });
-  }
-  return { method: 'even-split-estimate', budget, groups };
+  const p = paramBytes(graph, input);
+  const perMemTile = ceilDiv(p.all + p.trainable, budget.memTiles);
+  groups.push({ role: 'memory', tiles: budget.memTiles, perTile: { weights: perMemTile, activations: 0, tangents: 0, quire: 0, stack: 0, total: perMemTile }, capacity: budget.memTileBytes, streamedTotal: perMemTile });
+  const host = hostGroup(graph, input);
+  if (host) groups.push(host);
+  return { method: 'even-split-estimate', budget, groups, allocatorRan: false, issues: [] };
 };

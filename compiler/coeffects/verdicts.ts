@@ -8,7 +8,7 @@ import type { FlowFacts } from './flow.ts';
 import type { JvpFacts } from './jvp-facts.ts';
 import type { EscapeClass, QuireFact, QuireSum, TargetName } from './keys.ts';
 import type { TapeSummary } from './tape.ts';
-import type { TileGroup, TilePlanMemory } from './tile-estimate.ts';
+import type { PlanIssue, TileGroup, TilePlanMemory } from './tile-estimate.ts';
 
 /** Outcome of one check. */
 export type VerdictStatus = 'pass' | 'fail' | 'unknown';
@@ -64,15 +64,35 @@ function quireVerdicts(v: VerdictInput): Verdict[] {
   return out;
 }
 
-function fitVerdict(g: TileGroup, method: string): Verdict {
-  const check = g.role === 'memory' ? 'memtile-fit' : `l1-fit.${g.role}`;
+function fitVerdict(g: TileGroup, plan: TilePlanMemory): Verdict {
+  const check = g.role === 'memory' ? 'param-placement' : `l1-fit.${g.role}`;
   const cap = g.capacity ?? Infinity;
-  const what = `${formatBytes(g.perTile.total)} of ${formatBytes(cap)} per tile over ${g.tiles} tiles (${method})`;
+  const what = `${formatBytes(g.perTile.total)} of ${formatBytes(cap)} on the fullest of ${g.tiles} tiles (${plan.method})`;
   if (g.perTile.total <= cap) return pass(check, what);
-  if (g.role !== 'memory' && g.streamedTotal <= cap) {
+  if (g.role === 'memory') return memTileOverflow(check, what, plan);
+  if (plan.method === 'even-split-estimate' && g.streamedTotal <= cap) {
     return unknown(check, `${what}: weights do not fit resident; streamed from memory tiles a tile needs ${formatBytes(g.streamedTotal)}, which the tile allocator must confirm`);
   }
-  return fail(check, what);
+  return fail(check, plan.issues.length > 0 ? `${what}; see tile-plan` : what);
+}
+
+/** Parameters beyond the memory tiles are valid when the allocator streams them from DDR instead (its E3205 warning). */
+function memTileOverflow(check: string, what: string, plan: TilePlanMemory): Verdict {
+  if (plan.method !== 'allocator') return unknown(check, `${what}: the rest would have to stream from DDR, which only the tile allocator can plan`);
+  const fallback = plan.issues.some((i) => i.code === 'E3205' && i.severity === 'warning');
+  const errors = plan.issues.some((i) => i.severity === 'error');
+  if (fallback && !errors) return pass(check, `${what}: over the memory tiles, so the allocator streams those parameters from DDR through the shim (E3205)`);
+  return fail(check, `${what}; see tile-plan`);
+}
+
+function tilePlanVerdict(plan: TilePlanMemory): Verdict {
+  const errors = plan.issues.filter((i) => i.severity === 'error');
+  const warnings = plan.issues.filter((i) => i.severity === 'warning');
+  const list = (xs: readonly PlanIssue[]): string => xs.map((i) => `${i.code}: ${i.message}`).join('; ');
+  if (!plan.allocatorRan) return unknown('tile-plan', `no tile allocation ran; the memory numbers are an even-split estimate`);
+  if (errors.length > 0 || plan.method !== 'allocator') return fail('tile-plan', `the tile allocator found no valid plan on ${plan.budget.grid}: ${list(errors)}`);
+  const codes = [...new Set(warnings.map((w) => w.code))].join(', ');
+  return pass('tile-plan', `the tile allocator placed every value on ${plan.budget.grid}${codes ? `, with warnings ${codes} (see memory)` : ''}`);
 }
 
 function learnModeVerdict(v: VerdictInput): Verdict {
@@ -118,7 +138,8 @@ function learningTilesVerdict(v: VerdictInput): Verdict {
 export function computeVerdicts(v: VerdictInput): Verdict[] {
   return [
     ...quireVerdicts(v),
-    ...v.memory.groups.filter((g) => g.capacity !== null).map((g) => fitVerdict(g, v.memory.method)),
+    ...v.memory.groups.filter((g) => g.capacity !== null).map((g) => fitVerdict(g, v.memory)),
+    tilePlanVerdict(v.memory),
     learningTilesVerdict(v),
     learnModeVerdict(v),
     tapeVerdict(v),

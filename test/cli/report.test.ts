@@ -58,7 +58,8 @@ describe('tilegate report (human)', () => {
     expect(r.out).toMatch(/^ *%3 +h +Dense +\[B,512\] +p32 +Stack +q512 k785 \+21g w:emu g:emu x:emu +inf\+fg +2048 B$/m);
     expect(r.out).toMatch(/^ *%1 +h\.weight +Param +\[512,784\] +p32 +Persist +- +mem +1\.53 MiB$/m);
     expect(r.out).toContain('activation tape: forward mode 0 B; reverse mode would keep 11.1 KiB (7 tensors at batch 1)');
-    expect(r.out).toContain('ESTIMATE, even channel split');
+    expect(r.out).toContain('memory per tile on xdna2, 20 inference + 12 learning tiles (model): exact, from the tile allocator');
+    expect(r.out).toMatch(/pass +tile-plan +the tile allocator placed every value on xdna2, with warnings E3205/);
     expect(r.out).toMatch(/unknown +tangents-defined/);
     expect(r.out.split('\n').filter((l) => /^ *%\d+ /.test(l))).toHaveLength(18);
     for (const line of r.out.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
@@ -117,7 +118,7 @@ describe('tilegate report --json', () => {
       span: { line: 6, column: 7 },
     });
     expect(doc.tape).toMatchObject({ forwardBytes: 0, reverseBytes: 11372 });
-    expect(doc.memory.method).toBe('even-split-estimate');
+    expect(doc.memory.method).toBe('allocator');
     expect(doc.memory.tiles.map((t) => t.role)).toEqual(['inference', 'forward-gradient', 'memory', 'host-optimizer']);
   });
 

@@ -4,6 +4,7 @@
 // (unknown is never pass; an impossible tile split is E2603).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allocatorMemoryModel } from '../../compiler/coeffects/allocator-model.ts';
 import { ESCAPE, MEMORY, ROLE } from '../../compiler/coeffects/keys.ts';
 import { coeffectsPass } from '../../compiler/coeffects/pass.ts';
 import { summarizeCoeffects, type SummaryOptions } from '../../compiler/coeffects/summary.ts';
@@ -134,8 +135,9 @@ describe('memory', () => {
     expect(inf.perTile.quire).toBe(64);
     expect(inf.perTile.stack).toBe(1024);
     expect(s!.memory.method).toBe('even-split-estimate');
+    // Memory tiles: the snapshot of all parameters plus the training copy of the trainable h and g.
     const mem = s!.memory.groups.find((g) => g.role === 'memory')!;
-    expect(mem.perTile.weights).toBe(Math.ceil((2 * (512 * 784 + 512) + 10 * 512 + 10) * 4 / 8));
+    expect(mem.perTile.weights).toBe(Math.ceil(((2 * (512 * 784 + 512) + 10 * 512 + 10) * 4 + 2 * (512 * 784 + 512) * 4) / 8));
   });
 
   it('follows --grid and --learning-tiles over the model xdna block', () => {
@@ -175,6 +177,32 @@ describe('verdicts', () => {
   it('fail learning without learning tiles', () => {
     const { s } = compile(TINY('theta_only', 'target xdna { grid: xdna2, learning_tiles: 0 }'));
     expect(verdict(s, 'learning-tiles')).toMatchObject({ status: 'fail' });
+  });
+
+  it('keep tile-plan unknown while the numbers are only the even-split estimate', () => {
+    const { s } = compile(example('drift-digits'));
+    expect(s!.memory.allocatorRan).toBe(false);
+    expect(verdict(s, 'tile-plan')).toMatchObject({ status: 'unknown' });
+    expect(verdict(s, 'param-placement')).toMatchObject({ status: 'unknown' });
+  });
+
+  it('use the allocator numbers when a memory model supplies them: exact L1 verdicts, DDR fallback accepted', () => {
+    const grid = GRID_PRESETS.xdna2;
+    const { s } = compile(example('drift-digits'), { memoryModel: allocatorMemoryModel({ grid, format: 'posit32' }) });
+    expect(s!.memory.method).toBe('allocator');
+    expect(verdict(s, 'l1-fit.inference')?.status).toBe('pass');
+    expect(verdict(s, 'tile-plan')?.status).toBe('pass');
+    expect(s!.memory.issues.map((i) => i.code)).toEqual(['E3205']);
+    expect(verdict(s, 'param-placement')).toMatchObject({ status: 'pass' });
+    expect(verdict(s, 'param-placement')!.detail).toContain('from DDR');
+  });
+
+  it('fall back to the estimate and fail tile-plan when the allocator cannot plan', () => {
+    const grid = GRID_PRESETS.xdna2;
+    const { s } = compile(TINY('theta_only'), { memoryModel: allocatorMemoryModel({ grid, format: 'posit16', learningTiles: 0 }), learningTiles: 0 });
+    expect(s!.memory.method).toBe('even-split-estimate');
+    expect(verdict(s, 'tile-plan')).toMatchObject({ status: 'fail' });
+    expect(verdict(s, 'tile-plan')!.detail).toContain('E3203');
   });
 
   it('never report pass for a check that is not decided', () => {
