@@ -269,7 +269,6 @@ export class SimMachine {
   private acquire(th: number, f: number, consumer: number, count: number): boolean {
     const fifo = this.fifos[f] as FifoState;
     const ok = consumer < 0 ? fifo.canProduce(count) : fifo.canConsume(consumer, count);
-    const ctx = this.ctx[th] as ThreadContext;
     if (!ok) {
       if (this.blockedSince[th]! < 0) this.blockedSince[th] = this.now;
       this.blockedFifo[th] = f;
