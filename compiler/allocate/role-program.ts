@@ -70,6 +70,8 @@ export interface RoleProgram {
   readonly quireBytes: number;
 }
 
+/** Kinds that are not placed on tiles: sources, parameters, outputs and views. */
+const NOT_PLACED: ReadonlySet<string> = new Set(['Input', 'Label', 'Param', 'Output', 'Reshape']);
 const HEAD_CONSUMERS: ReadonlySet<string> = new Set(['Output', 'CrossEntropy', 'Mean']);
 const WHOLE_OPERANDS: Readonly<Partial<Record<Node['kind'], readonly string[]>>> = {
   Dense: ['x'],
@@ -120,23 +122,19 @@ function placementOf(graph: Graph, n: Node, placed: ReadonlyMap<NodeId, Placemen
   }
 }
 
-/** Builds the program of `role` over the values in `members` (the role's ancestors of its outputs). */
-export function buildRoleProgram(graph: Graph, role: PlanRole, facts: LearnFacts, format: NumericFormat, batch: number): RoleProgram {
-  const members = role === 'inference' ? facts.servesPrediction : facts.feedsLoss;
-  const learning = role === 'forward-gradient';
-  const bpe = bytesPerElement(format);
-  const consumers = new Map<NodeId, Node[]>();
-  for (const n of graph.nodes) {
-    if (!members.has(n.id)) continue;
-    for (const op of operandsOf(n)) {
-      const src = resolve(graph, op);
-      consumers.set(src, [...(consumers.get(src) ?? []), n]);
-    }
-  }
-  const placed = new Map<NodeId, Placement>();
-  const ops: RoleOp[] = [];
-  const compute = graph.nodes.filter((n) => members.has(n.id) && !['Input', 'Label', 'Param', 'Output', 'Reshape'].includes(n.kind));
-  for (const n of compute) placed.set(n.id, placementOf(graph, n, placed, consumers.get(n.id) ?? []));
+/** Appends to the list under `key`. */
+function pushTo<K, V>(m: Map<K, V[]>, key: K, v: V): void {
+  const xs = m.get(key);
+  if (xs) xs.push(v);
+  else m.set(key, [v]);
+}
+
+/**
+ * How each op reads its operands: schedule indices at which a value is read whole (it must be
+ * delivered: sources, and sliced values that a Dense input, Combine weights or a row op needs),
+ * and the last index at which a value is read from the tile's own L1.
+ */
+function scheduleReads(graph: Graph, compute: readonly Node[], placed: ReadonlyMap<NodeId, Placement>): { deliveryUses: Map<NodeId, number[]>; lastLocal: Map<NodeId, number> } {
   const deliveryUses = new Map<NodeId, number[]>();
   const lastLocal = new Map<NodeId, number>();
   compute.forEach((n, i) => {
@@ -145,43 +143,58 @@ export function buildRoleProgram(graph: Graph, role: PlanRole, facts: LearnFacts
       const src = resolve(graph, raw);
       const srcNode = graph.nodes[src];
       if (srcNode?.kind === 'Param') continue;
-      const p = placed.get(src);
-      const delivered = isSource(srcNode) || (whole.has(src) && p === 'sliced');
-      if (delivered) deliveryUses.set(src, [...(deliveryUses.get(src) ?? []), i]);
+      if (isSource(srcNode) || (whole.has(src) && placed.get(src) === 'sliced')) pushTo(deliveryUses, src, i);
       else lastLocal.set(src, Math.max(lastLocal.get(src) ?? 0, i));
     }
   });
-  compute.forEach((n, i) => ops.push(makeOp(graph, n, i, placed.get(n.id) ?? 'sliced', facts, learning, bpe, batch, lastLocal.get(n.id) ?? i)));
+  return { deliveryUses, lastLocal };
+}
+
+/** Bytes of the role's outputs per step; outputs of inputs are returned by the head memory tile. */
+function outputSizes(graph: Graph, outputValues: ReadonlySet<NodeId>, byId: ReadonlyMap<NodeId, RoleOp>, bpe: number, batch: number): { bytes: number; tangent: number } {
+  let bytes = 0;
+  let tangent = 0;
+  for (const id of outputValues) {
+    const o = byId.get(id);
+    const n = graph.nodes[id];
+    if (o) {
+      bytes += o.wholeBytes;
+      if (o.tangent) tangent += o.wholeBytes;
+    } else if (n && isSource(n)) bytes += valueBytes(n, bpe, batch);
+  }
+  return { bytes, tangent };
+}
+
+/** Builds the program of `role`: the ancestors of its outputs (predictions, or the loss). */
+export function buildRoleProgram(graph: Graph, role: PlanRole, facts: LearnFacts, format: NumericFormat, batch: number): RoleProgram {
+  const members = role === 'inference' ? facts.servesPrediction : facts.feedsLoss;
+  const learning = role === 'forward-gradient';
+  const bpe = bytesPerElement(format);
+  const consumers = new Map<NodeId, Node[]>();
+  for (const n of graph.nodes) if (members.has(n.id)) for (const op of operandsOf(n)) pushTo(consumers, resolve(graph, op), n);
+  const compute = graph.nodes.filter((n) => members.has(n.id) && !NOT_PLACED.has(n.kind));
+  const placed = new Map<NodeId, Placement>();
+  for (const n of compute) placed.set(n.id, placementOf(graph, n, placed, consumers.get(n.id) ?? []));
+  const { deliveryUses, lastLocal } = scheduleReads(graph, compute, placed);
+  const ops = compute.map((n, i) => makeOp(graph, n, i, placed.get(n.id) ?? 'sliced', facts, learning, bpe, batch, lastLocal.get(n.id) ?? i));
   const byId = new Map(ops.map((o) => [o.node.id, o] as const));
   const deliveries: Delivery[] = [...deliveryUses].map(([value, uses]) => {
-    const v = graph.nodes[value] as Node;
-    const bytes = valueBytes(v, bpe, batch);
+    const bytes = valueBytes(graph.nodes[value] as Node, bpe, batch);
     return { value, first: Math.min(...uses), last: Math.max(...uses), bytes, tangentBytes: learning && facts.tangent.has(value) ? bytes : 0 };
   });
   deliveries.sort((a, b) => a.value - b.value);
-  const outputs = graph.nodes.filter((n) => members.has(n.id) && n.kind === 'Output');
-  const outputValues = new Set(outputs.map((o) => (o.kind === 'Output' ? resolve(graph, o.value) : -1)));
-  const gathered = ops.filter((o) => o.placement === 'sliced' && (deliveryUses.has(o.node.id) || outputValues.has(o.node.id)));
-  const headOutputs = ops.filter((o) => o.placement !== 'sliced' && outputValues.has(o.node.id));
-  let outputBytes = 0;
-  let outputTangentBytes = 0;
-  for (const id of outputValues) {
-    const o = byId.get(id);
-    if (!o) continue;
-    outputBytes += o.wholeBytes;
-    if (o.tangent) outputTangentBytes += o.wholeBytes;
-  }
-  const sourceBytes = graph.nodes.filter((n) => members.has(n.id) && isSource(n)).reduce((s, n) => s + valueBytes(n, bpe, batch), 0);
+  const outputValues = new Set(graph.nodes.flatMap((n) => (members.has(n.id) && n.kind === 'Output' ? [resolve(graph, n.value)] : [])));
+  const out = outputSizes(graph, outputValues, byId, bpe, batch);
   return {
     role,
     ops,
     byId,
     deliveries,
-    gathered,
-    headOutputs,
-    sourceBytes,
-    outputBytes,
-    outputTangentBytes,
+    gathered: ops.filter((o) => o.placement === 'sliced' && (deliveryUses.has(o.node.id) || outputValues.has(o.node.id))),
+    headOutputs: ops.filter((o) => o.placement !== 'sliced' && outputValues.has(o.node.id)),
+    sourceBytes: graph.nodes.filter((n) => members.has(n.id) && isSource(n)).reduce((s, n) => s + valueBytes(n, bpe, batch), 0),
+    outputBytes: out.bytes,
+    outputTangentBytes: out.tangent,
     wholeDepth: Math.max(2, peakOverlap(deliveries)),
     wholeBytes: Math.max(0, ...deliveries.map((d) => d.bytes)),
     wholeTangentBytes: Math.max(0, ...deliveries.map((d) => d.tangentBytes)),

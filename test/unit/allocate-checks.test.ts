@@ -1,10 +1,14 @@
 // Tile allocator failures: L1 overflow diagnostics with their numbers and re-planned suggestions,
 // DMA channel and buffer-descriptor budgets on custom grids, routability of every route, and the
 // configuration errors (learning_tiles beyond the grid, without learning, bad options).
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, formatBytes, routeProblem, type PlanRoute, type TilePlan } from '../../compiler/allocate/index.ts';
+import { allocate, formatBytes, routeProblem, type PlanRoute, type StreamWeights, type TilePlan } from '../../compiler/allocate/index.ts';
 import { compileToIR } from '../../compiler/index.ts';
 import { renderOneLine } from '../../ir/diagnostics.ts';
+import type { Graph } from '../../ir/graph.ts';
+import { NUMERIC_FORMATS } from '../../ir/meta.ts';
 import { GRID_PRESETS, type GridDesc } from '../../targets/xdna/grid.ts';
 import { parseGrid } from '../../targets/xdna/grid-load.ts';
 import { dmaRoute, tileId } from '../../targets/xdna/grid-topology.ts';
@@ -164,5 +168,39 @@ describe('configuration', () => {
     expect(codes({ streamWeights: 'sometimes' })).toEqual(['E3209']);
     const logical = compileToIR(dgHard512(), 'l.dg', { stopAfter: 'lower' }).graph;
     expect(logical && allocate(logical, xdna2, { format: 'posit32', batch: 1 }).diagnostics.map((d) => d.code)).toEqual(['E3210']);
+  });
+});
+
+describe('any grid, model and options', () => {
+  const dir = new URL('../../examples/', import.meta.url);
+  const graphs = readdirSync(dir).filter((f) => f.endsWith('.dg')).sort().map((f) => compileModel(readFileSync(new URL(f, dir), 'utf8'), f).graph);
+
+  it('never throws; a failing plan always comes with an error; routes stay direct; L1 parts add up', () => {
+    const arb = fc.record({
+      cols: fc.integer({ min: 1, max: 6 }),
+      rows: fc.integer({ min: 1, max: 5 }),
+      kib: fc.integer({ min: 8, max: 256 }),
+      model: fc.integer({ min: 0, max: graphs.length - 1 }),
+      format: fc.constantFrom(...NUMERIC_FORMATS),
+      batch: fc.integer({ min: 1, max: 4 }),
+      learningTiles: fc.option(fc.integer({ min: -1, max: 32 }), { nil: undefined }),
+      streamWeights: fc.constantFrom<StreamWeights>('auto', 'always', 'never'),
+    });
+    fc.assert(
+      fc.property(arb, (a) => {
+        const g = grid({ cols: a.cols, physicalCols: a.cols, computeRows: a.rows, computeTile: { dataBytes: a.kib * 1024 } });
+        const opts = { format: a.format, batch: a.batch, streamWeights: a.streamWeights, ...(a.learningTiles === undefined ? {} : { learningTiles: a.learningTiles }) };
+        const r = allocate(graphs[a.model] as Graph, g, opts);
+        if (!r.plan) return r.diagnostics.some((d) => d.severity === 'error');
+        const p = r.plan;
+        if (!p.ok && !r.diagnostics.some((d) => d.severity === 'error')) return false;
+        if (p.routes.some((x) => routeProblem(g, x) !== undefined)) return false;
+        return p.computeTiles.length === a.cols * a.rows && p.computeTiles.every((t) => {
+          const l = t.l1;
+          return l.total === l.weights + l.streamBuffers + l.activations + l.tangents + l.quire + l.tables + l.stack;
+        });
+      }),
+      { numRuns: 60, seed: 20240611 },
+    );
   });
 });
