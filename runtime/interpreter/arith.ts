@@ -41,6 +41,12 @@ export interface Arith {
   alloc(n: number): Buf;
   /** One rounding from f64 into the format (NaN and infinities give NaR in posits). */
   round(v: number): number;
+  /**
+   * Rounds the f64 result of a transcendental formula (the f64 rule of runtime/numerics'
+   * viaF64): like `round`, except that an f64 overflow stands for a real beyond maxpos and
+   * saturates in posits instead of becoming NaR.
+   */
+  roundResult(v: number): number;
   /** The exact value of an element as f64 (NaR reads as NaN). */
   value(c: number): number;
   /** a·b rounded once. */
@@ -88,6 +94,7 @@ function ieeeArith(single: boolean): Arith {
     one: 1,
     alloc: (n) => new Float64Array(n),
     round: r,
+    roundResult: r,
     value: (c) => c,
     mul: (a, b) => r(a * b),
     ge: (a, b) => a >= b,
@@ -184,6 +191,7 @@ function positArith(fmt: PositFormat): Arith {
     one: ops.spec.one,
     alloc: (n) => new Uint32Array(n),
     round: ops.fromF64,
+    roundResult: (v) => (v === Infinity ? ops.spec.maxpos : v === -Infinity ? ops.neg(ops.spec.maxpos) : ops.fromF64(v)),
     value: ops.toF64,
     mul: ops.mul,
     ge: (a, b) => a !== nar && b !== nar && a << signShift >= b << signShift,

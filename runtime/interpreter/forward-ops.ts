@@ -66,7 +66,7 @@ export function forwardNode(st: ExecState, n: Node): Buf {
       const x = valueOf(st, n.x);
       const out = A.alloc(x.length);
       if (n.fn === 'relu') for (let i = 0; i < x.length; i++) out[i] = A.positive(x[i]!) || A.isNaN(x[i]!) ? x[i]! : A.zero;
-      else for (let i = 0; i < x.length; i++) out[i] = A.round(activation(n.fn, A.value(x[i]!)));
+      else for (let i = 0; i < x.length; i++) out[i] = A.roundResult(activation(n.fn, A.value(x[i]!)));
       return out;
     }
     case 'Gate':
@@ -87,7 +87,7 @@ export function forwardNode(st: ExecState, n: Node): Buf {
       for (let b = 0; b < B; b++) {
         for (let k = 0; k < c; k++) row[k] = A.value(x[b * c + k]!);
         softmaxRow(row, p);
-        for (let k = 0; k < c; k++) out[b * c + k] = A.round(p[k]!);
+        for (let k = 0; k < c; k++) out[b * c + k] = A.roundResult(p[k]!);
       }
       return out;
     }
@@ -106,7 +106,7 @@ export function forwardNode(st: ExecState, n: Node): Buf {
       const row = new Float64Array(c);
       for (let b = 0; b < B; b++) {
         for (let k = 0; k < c; k++) row[k] = A.value(z[b * c + k]!);
-        out[b] = A.round(crossEntropyRow(row, t[b]!));
+        out[b] = A.roundResult(crossEntropyRow(row, t[b]!));
       }
       return out;
     }
@@ -140,13 +140,13 @@ function gate(st: ExecState, n: NodeOf<'Gate'>): Buf {
   const relaxed = hard ? A.alloc(z.length) : undefined;
   for (let i = 0; i < z.length; i++) {
     const zi = A.value(z[i]!);
-    const s = A.round(sigmoid(zi));
+    const s = A.roundResult(sigmoid(zi));
     if (hard) {
       const on = A.ge(s, t);
       m[i] = on ? A.one : A.zero;
       (relaxed as Buf)[i] = on ? A.one : s;
     } else if (n.mode === 'soft') m[i] = s;
-    else m[i] = A.round(annealMask(zi, n.threshold, temperature));
+    else m[i] = A.roundResult(annealMask(zi, n.threshold, temperature));
     active[i] = m[i] === A.zero ? 0 : 1;
   }
   st.routing.set(n.id, relaxed ? { active, relaxed } : { active });

@@ -66,7 +66,7 @@ export function tangentNode(st: ExecState, ts: TangentSweep, n: Node): Buf | und
       const x = tangentPathValue(st, n.x);
       const out = A.alloc(dx.length);
       if (n.fn === 'relu') for (let i = 0; i < dx.length; i++) out[i] = A.positive(x[i]!) ? dx[i]! : A.zero;
-      else for (let i = 0; i < dx.length; i++) out[i] = A.round(activationDerivative(n.fn, A.value(x[i]!)) * A.value(dx[i]!));
+      else for (let i = 0; i < dx.length; i++) out[i] = A.roundResult(activationDerivative(n.fn, A.value(x[i]!)) * A.value(dx[i]!));
       return out;
     }
     case 'Gate':
@@ -158,7 +158,7 @@ function gateTangent(st: ExecState, n: NodeOf<'Gate'>, dz: Buf | undefined): Buf
       const s = sigmoid(zi);
       factor = s * (1 - s);
     }
-    out[i] = A.round(factor * A.value(dz[i]!));
+    out[i] = A.roundResult(factor * A.value(dz[i]!));
   }
   return out;
 }
@@ -177,7 +177,7 @@ function softmaxTangent(st: ExecState, n: NodeOf<'Softmax'>, dx: Buf | undefined
     softmaxRow(row, p);
     let dot = 0;
     for (let k = 0; k < c; k++) dot += p[k]! * A.value(dx[b * c + k]!);
-    for (let k = 0; k < c; k++) out[b * c + k] = A.round(p[k]! * (A.value(dx[b * c + k]!) - dot));
+    for (let k = 0; k < c; k++) out[b * c + k] = A.roundResult(p[k]! * (A.value(dx[b * c + k]!) - dot));
   }
   return out;
 }
@@ -220,7 +220,7 @@ function crossEntropyTangent(st: ExecState, n: NodeOf<'CrossEntropy'>, dz: Buf |
     softmaxRow(row, p);
     let s = 0;
     for (let k = 0; k < c; k++) s += (p[k]! - (k === t[b] ? 1 : 0)) * A.value(dz[b * c + k]!);
-    out[b] = A.round(s);
+    out[b] = A.roundResult(s);
   }
   return out;
 }
