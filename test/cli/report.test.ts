@@ -87,6 +87,32 @@ describe('tilegate report (human)', () => {
   });
 });
 
+describe('tilegate report with a custom grid and colour', () => {
+  it('reads a grid JSON file and checks L1 against its capacity', async () => {
+    const path = join(TMP, 'big-l1.json');
+    writeFileSync(path, JSON.stringify({ base: 'xdna2', name: 'big-l1', computeTile: { dataBytes: 131072 } }));
+    const doc = JSON.parse((await run(join(EXAMPLES, 'dg-hard.dg'), '--grid', path, '--json')).out) as { memory: { grid: string; tiles: { role: string; capacity: number }[] } };
+    expect(doc.memory.grid).toBe('big-l1');
+    expect(doc.memory.tiles.find((t) => t.role === 'inference')?.capacity).toBe(131072);
+  });
+
+  it('reports a malformed grid file with the loader diagnostics', async () => {
+    const path = join(TMP, 'bad-grid.json');
+    writeFileSync(path, '{ "base": "xdna2", "computeTile": { "dataBytez": 1 } }');
+    const r = await run(join(EXAMPLES, 'dg-hard.dg'), '--grid', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error\[E44\d\d\]/);
+  });
+
+  it('colours failing verdicts only when colour is on', async () => {
+    const out: string[] = [];
+    const io: CliIO = { out: (t) => out.push(t), err: () => undefined, isTTY: true, color: true };
+    await main(['report', join(EXAMPLES, 'dg-soft.dg')], io);
+    expect(out.join('\n')).toContain('\u001b[31mFAIL');
+    expect((await run(join(EXAMPLES, 'dg-soft.dg'))).out).not.toContain('\u001b[');
+  });
+});
+
 describe('tilegate report --json', () => {
   it('validates against spec/report.schema.json for every example', async () => {
     const files = ['dense', 'dg-hard', 'dg-soft', 'dg-anneal', 'moe-top1', 'moe-soft', 'dg-deep', 'drift-digits'];
