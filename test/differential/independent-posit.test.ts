@@ -8,7 +8,9 @@ import type { Graph } from '../../ir/graph.ts';
 import { runGraph } from '../../runtime/interpreter/index.ts';
 import type { Tensor } from '../../runtime/interpreter/types.ts';
 import { compileText, mulberry32 } from '../unit/interp-fixtures.ts';
-import { evaluate, FMTS, fromDouble, roundFixed, toDouble } from './independent-model.ts';
+import { computeTangentPlan, planFor, type Perturbation, type TangentPlan } from '../../compiler/passes/jvp.ts';
+import type { NodeId } from '../../ir/nodes.ts';
+import { evaluate, evaluateTangents, FMTS, fromDouble, roundFixed, toDouble, type Fmt } from './independent-model.ts';
 
 const ACTS = ['relu', 'tanh', 'gelu', 'sigmoid'] as const;
 
@@ -80,6 +82,52 @@ describe('interpreter = independent model, bit for bit', () => {
         }
         for (const [name, t] of r.outputs) expect([...t.data]).toEqual([...(r.values?.get(g.nodes.find((n) => n.kind === 'Output' && n.name === name)?.id ?? -1) as Tensor).data]);
         expect(compared).toBeGreaterThan(50);
+      });
+    }
+  }
+});
+
+/** Compares the interpreter's tangents with the independent ones for one plan. */
+function checkTangents(g: Graph, f: Fmt, fmt: 'posit16' | 'posit32' | 'bposit32', plan: TangentPlan, seed: number): number {
+  const batch = 3;
+  const { params, inputs } = randomData(g, seed, batch);
+  const rnd = mulberry32(seed + 17);
+  const v = new Map<NodeId, Float64Array>();
+  for (const id of plan.perturbed.keys()) {
+    const n = g.nodes[id];
+    if (n?.kind === 'Param') v.set(id, Float64Array.from({ length: n.shape.reduce((a, x) => a * x, 1) }, () => rnd() * 4 - 2));
+  }
+  const r = runGraph(g, params, inputs, { format: fmt, keepValues: true, tangents: { plan, directions: [v] } });
+  expect(r.diagnostics).toEqual([]);
+  const vals = evaluate(f, g, params, inputs, batch);
+  const perturbed = new Map([...plan.perturbed].map(([id, how]) => [id, { how, v: v.get(id) as Float64Array }]));
+  const want = evaluateTangents(f, g, vals, { perturbed, units: plan.units }, batch);
+  const got = r.tangents?.values?.[0] ?? new Map<NodeId, Tensor>();
+  let compared = 0;
+  for (const n of g.nodes) {
+    const w = want.get(n.id);
+    const t = got.get(n.id);
+    if (!w && !t) continue;
+    const len = (w ?? t?.data ?? []).length;
+    const wd = w ? w.map((p) => toDouble(f, p)) : Array<number>(len).fill(0);
+    const td = t ? [...t.data] : Array<number>(len).fill(0);
+    expect(td, `tangent %${n.id} ${n.kind} ${n.binding ?? ''}`).toEqual(wd);
+    compared += len;
+  }
+  return compared;
+}
+
+describe('tangents: interpreter = independent model, bit for bit', () => {
+  for (const seed of [1, 2, 4, 6]) {
+    const text = randomModel(seed);
+    for (const [fmt, f] of Object.entries(FMTS)) {
+      it(`random model ${seed} in ${fmt}: learn mode D and every parameter perturbed`, () => {
+        const g = compileText(text, `rnd${seed}.dg`);
+        const d = computeTangentPlan(g, 'theta_and_w_inactive').plan as TangentPlan;
+        const all = planFor(g, 'theta_only', new Map(g.nodes.filter((n) => n.kind === 'Param').map((n) => [n.id, 'all' as Perturbation])));
+        const F = fmt as 'posit16' | 'posit32' | 'bposit32';
+        expect(checkTangents(g, f, F, d, seed)).toBeGreaterThan(20);
+        expect(checkTangents(g, f, F, all, seed)).toBeGreaterThan(50);
       });
     }
   }
