@@ -7,3 +7,4 @@ export { positOps } from './posit-ops.ts';
 export type { PositOps } from './posit-ops.ts';
 export { Quire, fdp } from './quire.ts';
 export { viaF64 } from './f64-rule.ts';
+export { exp, expm1, log, tanh, sigmoid, gelu, softmaxRow, logSumExp, ELEMENTARY_CONSTANTS } from './elementary.ts';
