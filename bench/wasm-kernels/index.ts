@@ -5,6 +5,7 @@
 // Run: node bin/run-ts.mjs bench/wasm-kernels/index.ts [--ms BUDGET_PER_CASE] [--only posit|dense]
 import Table from 'cli-table3';
 import { Quire, positOps } from '../../runtime/numerics/index.ts';
+import type { PositFormat } from '../../runtime/numerics/index.ts';
 import { instantiateKernels } from '../../targets/wasm/instantiate.ts';
 import type { WasmKernels } from '../../targets/wasm/instantiate.ts';
 import { emitKernelLibrary } from '../../targets/wasm/kernel-library.ts';
@@ -12,17 +13,18 @@ import { benchDense } from './dense.ts';
 import { argNumber, measure, rng } from './timing.ts';
 
 /** Published native single-core throughputs (M ops/s), quoted, not measured here. */
-const ANCHORS = {
-  'fast-posit (Rust)': { mul: 72, add: 49, fma: 53 },
+const ANCHORS: Readonly<Record<string, Readonly<Partial<Record<AnchorKey, number>>>>> = {
+  'fast-posit (Rust)': { mul: 72, add: 49, fma: 53, bp32mul: 50 },
   'SoftPosit (C)': { mul: 29, add: 28, fma: 16 },
-} as const;
+};
+type AnchorKey = 'mul' | 'add' | 'fma' | 'bp32mul';
 const TARGETS = { mul: 75, fma: 55 } as const;
 
 const N = 1 << 16;
 
-/** posit32 operands of moderate magnitude, as a kernel sees them (same recipe as bench/numerics). */
-function operands(seed: number): Uint32Array {
-  const ops = positOps('posit32');
+/** Operands of moderate magnitude, as a kernel sees them (same recipe as bench/numerics). */
+function operands(seed: number, fmt: PositFormat = 'posit32'): Uint32Array {
+  const ops = positOps(fmt);
   const r = rng(seed);
   const out = new Uint32Array(N);
   for (let i = 0; i < N; i++) out[i] = ops.fromF64((r() - 0.5) * 2 ** Math.floor(r() * 40 - 20));
@@ -32,7 +34,7 @@ function operands(seed: number): Uint32Array {
 interface Row {
   readonly name: string;
   readonly mops: number;
-  readonly anchor?: 'mul' | 'add' | 'fma';
+  readonly anchor?: AnchorKey;
 }
 
 let failures = 0;
@@ -95,6 +97,40 @@ function positRows(k: WasmKernels, budget: number): Row[] {
   return rows;
 }
 
+/** bposit32 and posit16 mul and quire FMA (32-bit storage for both; checked like posit32). */
+function otherRows(k: WasmKernels, budget: number): Row[] {
+  const rows: Row[] = [];
+  for (const [fmt, p, qp] of [
+    ['bposit32', 'bp32', 'qbp32'],
+    ['posit16', 'p16', 'q16'],
+  ] as const) {
+    k.reset();
+    const a = operands(3, fmt);
+    const b = operands(4, fmt);
+    const bytes = fmt === 'posit16' ? 2 : 4;
+    const [pa, pb, po, q] = [k.alloc(bytes * N), k.alloc(bytes * N), k.alloc(bytes * N), k.alloc(128, 8)];
+    const view = bytes === 2 ? k.u16() : k.u32();
+    view.set(a, pa / bytes);
+    view.set(b, pb / bytes);
+    const mul = k.fn(`${p}_mul_arr`);
+    mul(pa, pb, po, N);
+    const ref = positOps(fmt);
+    const got = (bytes === 2 ? k.u16() : k.u32()).subarray(po / bytes, po / bytes + N);
+    let bad = 0;
+    for (let i = 0; i < N; i++) if (got[i] !== ref.mul(a[i]!, b[i]!)) bad++;
+    check(`WASM ${p}_mul vs runtime/numerics (${bad} of ${N} differ)`, bad === 0);
+    const rq = new Quire(fmt);
+    for (let i = 0; i < N; i++) rq.mulAdd(a[i]!, b[i]!);
+    check(`WASM ${qp}_dot vs runtime/numerics Quire`, k.fn(`${qp}_dot`)(pa, pb, N) >>> 0 === rq.toPosit());
+    const fma = k.fn(`${qp}_fma_arr`);
+    rows.push(
+      { name: `WASM ${fmt} mul (${p}_mul_arr)`, ...(fmt === 'bposit32' ? { anchor: 'bp32mul' as const } : {}), mops: measure((c) => runChunks(c, (n) => mul(pa, pb, po, n)), budget) },
+      { name: `WASM ${fmt} quire FMA (${qp}_fma_arr)`, mops: measure((c) => runChunks(c, (n) => fma(q, pa, pb, n)), budget) },
+    );
+  }
+  return rows;
+}
+
 /** Runs `count` element operations as calls over whole arrays of N (plus one partial call). */
 function runChunks(count: number, call: (n: number) => number | void): number {
   let left = count;
@@ -127,15 +163,18 @@ async function main(): Promise<void> {
 }
 
 async function benchPosit(budget: number): Promise<void> {
-  const lib = emitKernelLibrary({ formats: ['posit32'], optimize: { level: 3 } });
+  const lib = emitKernelLibrary({ formats: ['posit32', 'posit16', 'bposit32'], f32: false, optimize: { level: 3 } });
   const k = await instantiateKernels(lib.bytes, lib.heapBase);
   const base = f64Baseline(budget);
-  const rows = positRows(k, budget);
-  const anchorNames = Object.keys(ANCHORS) as (keyof typeof ANCHORS)[];
+  const rows = [...positRows(k, budget), ...otherRows(k, budget)];
+  const anchorNames = Object.keys(ANCHORS);
   const table = new Table({ head: ['operation', 'M ops/s', 'vs JS f64 mul', ...anchorNames.map((n) => `vs ${n}`)], style: { head: [] } });
   table.push(['JS f64 multiply loop (baseline)', base.toFixed(1), '1.000', ...anchorNames.map(() => '')]);
   for (const r of rows) {
-    const vs = anchorNames.map((n) => (r.anchor ? `${(r.mops / ANCHORS[n][r.anchor]).toFixed(2)}` : '-'));
+    const vs = anchorNames.map((n) => {
+      const ref = r.anchor ? ANCHORS[n]?.[r.anchor] : undefined;
+      return ref ? `${(r.mops / ref).toFixed(2)}` : '-';
+    });
     table.push([r.name, r.mops.toFixed(1), (r.mops / base).toFixed(3), ...vs]);
   }
   console.log(`tilegate WASM kernels, Node ${process.version}, fastest ~2 ms rep within ${budget} ms per case, posit32 operands of moderate magnitude`);
@@ -143,7 +182,9 @@ async function benchPosit(budget: number): Promise<void> {
   const wasm = (op: string): number => rows.find((r) => r.name.startsWith(`WASM ${op}`))?.mops ?? 0;
   console.log(`targets: posit32 mul >= ${TARGETS.mul} M/s (${wasm('posit32 mul') >= TARGETS.mul ? 'met' : 'missed'}), quire32 FMA >= ${TARGETS.fma} M/s (${wasm('quire32 FMA') >= TARGETS.fma ? 'met' : 'missed'})`);
   console.log('anchors (published native figures, quoted, not measured in this run):');
-  for (const n of anchorNames) console.log(`  ${n}: mul ${ANCHORS[n].mul}, add ${ANCHORS[n].add}, quire FMA ${ANCHORS[n].fma} M ops/s`);
+  for (const n of anchorNames) {
+    console.log(`  ${n}: ${Object.entries(ANCHORS[n] ?? {}).map(([op, v]) => `${op} ${v}`).join(', ')} M ops/s`);
+  }
   console.log('');
 }
 

@@ -2,9 +2,9 @@
 // conversions from and to f64. Each appends its statements to `out` and returns an i32 expression
 // holding the result pattern; posit-kernels.ts wraps them into scalar and array functions.
 // Zero and NaR take one rarely-taken branch; the rest is straight-line i64 code.
-import type { Expr } from './binaryen.ts';
+import type { Expr, Local } from './binaryen.ts';
 import { absAligned, c32, c64, isZeroOrNar, negate, pack, signMask, unpack, unpackAbs } from './posit-codec.ts';
-import type { KernelCx } from './posit-codec.ts';
+import type { KernelCx, Unpacked } from './posit-codec.ts';
 
 /** Runs `build` inside a block that special cases may leave early; result in a fresh i32 local. */
 function withSpecials(
@@ -90,34 +90,10 @@ export function emitAdd(cx: KernelCx, a: Expr, b: Expr, out: Expr[]): Expr {
     );
     const A = unpackAbs(cx, big, s);
     const B = unpackAbs(cx, small, s);
-    // Significands with the hidden bit at 61-es: a carry bit above and >= 30 guard bits below.
     const hid = 61 - fmt.es;
-    const d = f.local('i64');
-    const SB = f.local('i64');
-    const sum = f.local('i64');
+    const sum = alignedSum(cx, A, B, signMask(cx, m.i32.xor(f.get(la), f.get(lb))), s);
     const lz = f.local('i64');
     s.push(
-      f.set(d, m.i64.sub(f.get(A.scale), f.get(B.scale))),
-      f.set(d, m.select(m.i64.gt_u(f.get(d), c64(cx, 63)), c64(cx, 63), f.get(d))),
-      f.set(SB, m.i64.shl(f.get(B.sig), c64(cx, hid - fmt.fracMax))),
-      // Shift the smaller operand right, jamming the lost bits into bit 0.
-      f.set(
-        SB,
-        m.i64.or(
-          m.i64.shr_u(f.get(SB), f.get(d)),
-          m.i64.extend_u(
-            m.i64.ne(m.i64.and(f.get(SB), m.i64.sub(m.i64.shl(c64(cx, 1), f.get(d)), c64(cx, 1))), c64(cx, 0)),
-          ),
-        ),
-      ),
-      f.set(
-        sum,
-        m.select(
-          signMask(cx, m.i32.xor(f.get(la), f.get(lb))),
-          m.i64.sub(m.i64.shl(f.get(A.sig), c64(cx, hid - fmt.fracMax)), f.get(SB)),
-          m.i64.add(m.i64.shl(f.get(A.sig), c64(cx, hid - fmt.fracMax)), f.get(SB)),
-        ),
-      ),
       m.if(m.i64.eqz(f.get(sum)), m.block(null, [set(c32(cx, 0)), leave()])),
       f.set(lz, m.i64.clz(f.get(sum))),
     );
@@ -125,6 +101,39 @@ export function emitAdd(cx: KernelCx, a: Expr, b: Expr, out: Expr[]): Expr {
     const body = m.i64.shl(f.get(sum), m.i64.add(f.get(lz), c64(cx, 1)));
     return pack(cx, { sign: f.get(sBig), scale, body }, s);
   });
+}
+
+/**
+ * |A| + |B| or |A| - |B| (diffSign: i32 mask, -1 when the signs differ), |A| >= |B|, with the
+ * hidden bits at 61-es: a carry bit above and >= 30 guard bits below, so jamming the bits the
+ * alignment shifts out into bit 0 keeps the rounding exact.
+ */
+function alignedSum(cx: KernelCx, A: Unpacked, B: Unpacked, diffSign: Expr, s: Expr[]): Local {
+  const { m, f, fmt } = cx;
+  const up = 61 - fmt.es - fmt.fracMax;
+  const d = f.local('i64');
+  const SB = f.local('i64');
+  const neg = f.local('i64');
+  const sum = f.local('i64');
+  s.push(
+    f.set(d, m.i64.sub(f.get(A.scale), f.get(B.scale))),
+    f.set(d, m.select(m.i64.gt_u(f.get(d), c64(cx, 63)), c64(cx, 63), f.get(d))),
+    f.set(SB, m.i64.shl(f.get(B.sig), c64(cx, up))),
+    // Jam: some set bit of SB lies below the shift when its lowest set bit does.
+    f.set(
+      SB,
+      m.i64.or(m.i64.shr_u(f.get(SB), f.get(d)), m.i64.extend_u(m.i64.lt_u(m.i64.ctz(f.get(SB)), f.get(d)))),
+    ),
+    f.set(neg, m.i64.extend_s(diffSign)),
+    f.set(
+      sum,
+      m.i64.add(
+        m.i64.shl(f.get(A.sig), c64(cx, up)),
+        m.i64.sub(m.i64.xor(f.get(SB), f.get(neg)), f.get(neg)),
+      ),
+    ),
+  );
+  return sum;
 }
 
 /** a / b; x/0 and NaR operands give NaR. */
