@@ -22,7 +22,8 @@ export const FMTS = {
 } as const satisfies Record<string, Fmt>;
 
 const FRAC = 2400n; // fixed-point fraction bits: value = v / 2^FRAC
-const ONE = 1n << FRAC;
+/** 1 in the fixed-point representation. */
+export const ONE = 1n << FRAC;
 
 /** Exact value of a pattern as fixed point; null for NaR. */
 export function decode(f: Fmt, p: number): bigint | null {
@@ -111,7 +112,8 @@ export function toDouble(f: Fmt, p: number): number {
   return neg ? -d : d;
 }
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+/** The logistic function by its f64 formula. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const ACT: Record<string, (x: number) => number> = {
   sigmoid,
   tanh: Math.tanh,
@@ -233,186 +235,3 @@ function rowOp(f: Fmt, n: Extract<Node, { kind: 'Softmax' | 'CrossEntropy' | 'To
   return out;
 }
 
-const DERIV: Record<string, (x: number) => number> = {
-  relu: (x) => (x > 0 ? 1 : 0),
-  sigmoid: (x) => sigmoid(x) * (1 - sigmoid(x)),
-  tanh: (x) => 1 - Math.tanh(x) * Math.tanh(x),
-  gelu: (x) => {
-    const c = Math.sqrt(2 / Math.PI);
-    const t = Math.tanh(c * (x + 0.044715 * x * x * x));
-    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x);
-  },
-};
-
-/** What the tangent evaluator needs to know about the perturbation (learning step 0). */
-export interface TangentSetup {
-  /** Param id -> 'all' or 'inactive-units', with its f64 direction. */
-  readonly perturbed: ReadonlyMap<NodeId, { readonly how: 'all' | 'inactive-units'; readonly v: Float64Array }>;
-  /** W Dense id -> the gates and (weights, expert) pairs that switch its units off. */
-  readonly units: ReadonlyMap<NodeId, { readonly gates: readonly NodeId[]; readonly experts: readonly { readonly weights: NodeId; readonly expert: number }[] }>;
-}
-
-/**
- * Tangent patterns per node (absent = exactly 0) by the rules of spec/jvp.md 3, from the primal
- * patterns `vals` of `evaluate`: exact sums rounded once, f64 factors rounded once, hard gates
- * straight-through with the relaxed mask on inactive units, Top1 read through its input.
- */
-export function evaluateTangents(f: Fmt, g: Graph, vals: Map<NodeId, number[]>, setup: TangentSetup, batch: number): Map<NodeId, number[]> {
-  const tan = new Map<NodeId, number[]>();
-  const x = (id: NodeId): bigint[] => (vals.get(id) as number[]).map((p) => decode(f, p) as bigint);
-  const dt = (id: NodeId): bigint[] | undefined => tan.get(id)?.map((p) => decode(f, p) as bigint);
-  const d = (p: number): number => toDouble(f, p);
-  const rf = (y: number): number => roundFixed(f, fromDouble(y));
-  const one = decode(f, roundFixed(f, ONE)) as bigint;
-  const relaxed = (id: NodeId): bigint[] => {
-    const n = g.nodes[id] as Node;
-    if (n.kind === 'Top1') return x(n.x);
-    if (n.kind === 'Gate' && n.mode === 'hard') return (vals.get(id) as number[]).map((m, i) => (m === 0 ? (decode(f, rf(sigmoid(d((vals.get(n.logits) as number[])[i] as number)))) as bigint) : one));
-    return x(id);
-  };
-  const inactive = (dense: NodeId, width: number): Uint8Array => {
-    const mask = new Uint8Array(batch * width);
-    const src = setup.units.get(dense);
-    for (const gid of src?.gates ?? []) (vals.get(gid) as number[]).forEach((m, i) => void (m === 0 && (mask[i] = 1)));
-    for (const { weights, expert } of src?.experts ?? []) {
-      const w = vals.get(weights) as number[];
-      const E = w.length / batch;
-      for (let b = 0; b < batch; b++) if (w[b * E + expert] === 0) mask.fill(1, b * width, (b + 1) * width);
-    }
-    return mask;
-  };
-  const sq = ONE * ONE;
-  for (const n of g.nodes) {
-    let out: number[] | undefined;
-    switch (n.kind) {
-      case 'Param': {
-        const p = setup.perturbed.get(n.id);
-        if (p) out = [...p.v].map(rf);
-        break;
-      }
-      case 'Dense': {
-        const dx = dt(n.x);
-        const dW = dt(n.weight);
-        const db = dt(n.bias);
-        if (!dx && !dW && !db) break;
-        const W = x(n.weight);
-        const xs = relaxed(n.x);
-        const nout = (vals.get(n.bias) as number[]).length;
-        const nin = W.length / nout;
-        const mask = setup.perturbed.get(n.weight)?.how === 'inactive-units' ? inactive(n.id, nout) : undefined;
-        out = [];
-        for (let b = 0; b < batch; b++) {
-          for (let j = 0; j < nout; j++) {
-            const e = !mask || mask[b * nout + j] === 1;
-            let acc = e && db ? (db[j] as bigint) * ONE : 0n;
-            for (let i = 0; i < nin; i++) {
-              if (dx) acc += (W[j * nin + i] as bigint) * (dx[b * nin + i] as bigint);
-              if (dW && e) acc += (dW[j * nin + i] as bigint) * (xs[b * nin + i] as bigint);
-            }
-            out.push(roundRational(f, acc, sq));
-          }
-        }
-        break;
-      }
-      case 'Activation': {
-        const dx = tan.get(n.x);
-        if (!dx) break;
-        const xs = vals.get(n.x) as number[];
-        out = dx.map((dp, i) => (n.fn === 'relu' ? ((decode(f, xs[i] as number) as bigint) > 0n ? dp : 0) : rf((DERIV[n.fn] as (v: number) => number)(d(xs[i] as number)) * d(dp))));
-        break;
-      }
-      case 'Gate': {
-        const dz = tan.get(n.logits);
-        if (!dz) break;
-        const z = vals.get(n.logits) as number[];
-        const T = n.schedule ? n.schedule.from : 1;
-        out = dz.map((dp, i) => {
-          const zi = d(z[i] as number);
-          if (n.mode === 'anneal') {
-            const m = sigmoid((zi - Math.log(n.threshold / (1 - n.threshold))) / T);
-            return rf(((m * (1 - m)) / T) * d(dp));
-          }
-          return rf(sigmoid(zi) * (1 - sigmoid(zi)) * d(dp));
-        });
-        break;
-      }
-      case 'Mul': {
-        const da = dt(n.a);
-        const db = dt(n.b);
-        if (!da && !db) break;
-        const a = relaxed(n.a);
-        const bb = relaxed(n.b);
-        out = a.map((av, i) => roundRational(f, (da ? (da[i] as bigint) * (bb[i] as bigint) : 0n) + (db ? av * (db[i] as bigint) : 0n), sq));
-        break;
-      }
-      case 'Top1': {
-        const dx = tan.get(n.x);
-        if (dx) out = dx.map((dp, i) => ((vals.get(n.id) as number[])[i] === 0 ? 0 : dp));
-        break;
-      }
-      case 'Combine': {
-        const dw = dt(n.weights);
-        const dE = n.experts.map(dt);
-        if (!dw && dE.every((t) => !t)) break;
-        const w = relaxed(n.weights);
-        const E = n.experts.map(x);
-        const c = (E[0] as bigint[]).length / batch;
-        out = [];
-        for (let b = 0; b < batch; b++) {
-          for (let j = 0; j < c; j++) {
-            let acc = 0n;
-            E.forEach((ex, e) => {
-              if (dw) acc += (dw[b * E.length + e] as bigint) * (ex[b * c + j] as bigint);
-              const de = dE[e];
-              if (de) acc += (w[b * E.length + e] as bigint) * (de[b * c + j] as bigint);
-            });
-            out.push(roundRational(f, acc, sq));
-          }
-        }
-        break;
-      }
-      case 'Softmax':
-      case 'CrossEntropy': {
-        const src = n.kind === 'Softmax' ? n.x : n.logits;
-        const dz = tan.get(src);
-        if (!dz) break;
-        const z = (vals.get(src) as number[]).map(d);
-        const c = z.length / batch;
-        out = [];
-        for (let b = 0; b < batch; b++) {
-          const row = z.slice(b * c, b * c + c);
-          const m = Math.max(...row);
-          const e = row.map((v) => Math.exp(v - m));
-          let s = 0;
-          for (const v of e) s += v;
-          const p = e.map((v) => v / s);
-          const dr = dz.slice(b * c, b * c + c).map(d);
-          if (n.kind === 'Softmax') {
-            let dot = 0;
-            for (let k = 0; k < c; k++) dot += (p[k] as number) * (dr[k] as number);
-            for (let k = 0; k < c; k++) out.push(rf((p[k] as number) * ((dr[k] as number) - dot)));
-          } else {
-            const t = (vals.get(n.label) as number[])[b] as number;
-            let acc = 0;
-            for (let k = 0; k < c; k++) acc += ((p[k] as number) - (k === t ? 1 : 0)) * (dr[k] as number);
-            out.push(rf(acc));
-          }
-        }
-        break;
-      }
-      case 'Mean': {
-        const dx = dt(n.x);
-        if (dx) out = [roundRational(f, dx.reduce((a, v) => a + v, 0n), ONE * BigInt(batch))];
-        break;
-      }
-      case 'Reshape':
-      case 'Output':
-        out = tan.get(n.kind === 'Reshape' ? n.x : n.value);
-        break;
-      default:
-        break;
-    }
-    if (out) tan.set(n.id, out);
-  }
-  return tan;
-}

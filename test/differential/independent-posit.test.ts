@@ -10,7 +10,8 @@ import type { Tensor } from '../../runtime/interpreter/types.ts';
 import { compileText, mulberry32 } from '../unit/interp-fixtures.ts';
 import { computeTangentPlan, planFor, type Perturbation, type TangentPlan } from '../../compiler/passes/jvp.ts';
 import type { NodeId } from '../../ir/nodes.ts';
-import { evaluate, evaluateTangents, FMTS, fromDouble, roundFixed, toDouble, type Fmt } from './independent-model.ts';
+import { evaluate, FMTS, fromDouble, roundFixed, toDouble, type Fmt } from './independent-model.ts';
+import { evaluateTangents } from './independent-tangents.ts';
 
 const ACTS = ['relu', 'tanh', 'gelu', 'sigmoid'] as const;
 
