@@ -159,24 +159,9 @@ class Linker {
 
   task(t: SimTask, tileIx: number, tile: SimTile, out: Instr[], depth: number): number {
     switch (t.kind) {
-      case 'compute': {
-        const ops = t.ops ?? 0;
-        const dots = t.dots ?? 0;
-        const okCounts = this.nonNegInt(t.macs, 'compute macs', tile) && this.nonNegInt(ops, 'compute ops', tile) && this.nonNegInt(dots, 'compute dots', tile);
-        if (!okCounts) return depth;
-        if (!KNOWN_FORMATS.includes(t.format)) {
-          this.err('E3310', `the cost model has no rate for format '${String(t.format)}' (compute on tile ${tileLabel(tile)})`, tile, `formats: ${KNOWN_FORMATS.join(', ')}`);
-          return depth;
-        }
-        const kernel = this.kernel(t.kernel);
-        if (t.kernel !== undefined && kernel === undefined && this.kernels) {
-          this.err('E3309', `no functional kernel named '${t.kernel}' is registered (compute on tile ${tileLabel(tile)})`, tile);
-          return depth;
-        }
-        const cycles = computeCycles(this.grid, t.format, t.macs, ops, dots);
-        out.push(instr({ kind: 'compute', cycles, kernel, label: t.label ?? t.kernel ?? `${t.format} x${t.macs}` }));
+      case 'compute':
+        this.compute(t, tile, out);
         return depth;
-      }
       case 'dma': {
         if (!this.nonNegInt(t.bytes, 'dma bytes', tile)) return depth;
         const r = this.route(t.route, t.bytes, tile, `dma on tile ${tileLabel(tile)}`);
@@ -218,28 +203,49 @@ class Linker {
       case 'mark':
         out.push(instr({ kind: 'mark', stream: this.intern(this.streams, t.stream) }));
         return depth;
-      case 'publish': {
-        const transfers: LinkedTransfer[] = [];
-        let cycles = 0;
-        for (const x of t.transfers) {
-          if (!this.nonNegInt(x.bytes, 'publish bytes', tile)) return depth;
-          const r = this.route(x.route, x.bytes, tile, `publish on tile ${tileLabel(tile)}`);
-          if (!r) return depth;
-          transfers.push(...legsOf(r.ix, x.bytes));
-          cycles = Math.max(cycles, r.cycles);
-        }
-        const kernel = this.kernel(t.kernel);
-        if (t.kernel !== undefined && kernel === undefined && this.kernels) {
-          this.err('E3309', `no functional kernel named '${t.kernel}' is registered (publish on tile ${tileLabel(tile)})`, tile);
-          return depth;
-        }
-        out.push(instr({ kind: 'publish', snapshot: this.intern(this.snapshots, t.snapshot), cycles, transfers, kernel }));
+      case 'publish':
+        this.publish(t, tile, out);
         return depth;
-      }
       case 'adopt':
         out.push(instr({ kind: 'adopt', snapshot: this.intern(this.snapshots, t.snapshot) }));
         return depth;
     }
+  }
+
+  compute(t: SimTask & { kind: 'compute' }, tile: SimTile, out: Instr[]): void {
+    const ops = t.ops ?? 0;
+    const dots = t.dots ?? 0;
+    const okCounts = this.nonNegInt(t.macs, 'compute macs', tile) && this.nonNegInt(ops, 'compute ops', tile) && this.nonNegInt(dots, 'compute dots', tile);
+    if (!okCounts) return;
+    if (!KNOWN_FORMATS.includes(t.format)) {
+      this.err('E3310', `the cost model has no rate for format '${String(t.format)}' (compute on tile ${tileLabel(tile)})`, tile, `formats: ${KNOWN_FORMATS.join(', ')}`);
+      return;
+    }
+    const kernel = this.kernel(t.kernel);
+    if (t.kernel !== undefined && kernel === undefined && this.kernels) {
+      this.err('E3309', `no functional kernel named '${t.kernel}' is registered (compute on tile ${tileLabel(tile)})`, tile);
+      return;
+    }
+    const cycles = computeCycles(this.grid, t.format, t.macs, ops, dots);
+    out.push(instr({ kind: 'compute', cycles, kernel, label: t.label ?? t.kernel ?? `${t.format} x${t.macs}` }));
+  }
+
+  publish(t: SimTask & { kind: 'publish' }, tile: SimTile, out: Instr[]): void {
+    const transfers: LinkedTransfer[] = [];
+    let cycles = 0;
+    for (const x of t.transfers) {
+      if (!this.nonNegInt(x.bytes, 'publish bytes', tile)) return;
+      const r = this.route(x.route, x.bytes, tile, `publish on tile ${tileLabel(tile)}`);
+      if (!r) return;
+      transfers.push(...legsOf(r.ix, x.bytes));
+      cycles = Math.max(cycles, r.cycles);
+    }
+    const kernel = this.kernel(t.kernel);
+    if (t.kernel !== undefined && kernel === undefined && this.kernels) {
+      this.err('E3309', `no functional kernel named '${t.kernel}' is registered (publish on tile ${tileLabel(tile)})`, tile);
+      return;
+    }
+    out.push(instr({ kind: 'publish', snapshot: this.intern(this.snapshots, t.snapshot), cycles, transfers, kernel }));
   }
 
   copy(t: SimTask & { kind: 'copy' }, tileIx: number, tile: SimTile, out: Instr[]): void {

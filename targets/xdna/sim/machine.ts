@@ -5,7 +5,6 @@
 import type { Diagnostic } from '../../../ir/diagnostics.ts';
 import { tileLabel, type SimTile } from './program.ts';
 import type { GridDesc } from '../grid.ts';
-import { clockHz } from './cost.ts';
 import type { Instr, LinkedProgram } from './link.ts';
 import type { SimKernel } from './kernel.ts';
 import { EventHeap } from './heap.ts';
@@ -13,7 +12,9 @@ import { FifoState } from './fifo-state.ts';
 import { ThreadContext } from './thread-context.ts';
 import { explainStall, type BlockedOn } from './deadlock.ts';
 import { Recorder } from './recorder.ts';
-import type { SimPublication, SimResult, SimStreamStats } from './result.ts';
+import type { SimResult } from './result.ts';
+import { summarize } from './summary.ts';
+import { SnapshotBook } from './snapshots.ts';
 
 /** Run options. */
 export interface SimOptions {
@@ -21,14 +22,6 @@ export interface SimOptions {
   readonly trace?: boolean;
   /** Stop with E3311 after this many events (a guard for runaway programs). */
   readonly maxEvents?: number;
-}
-
-interface MutablePublication {
-  snapshot: string;
-  version: number;
-  updatedCycle: number;
-  visibleCycle: number;
-  firstUseCycle: number | null;
 }
 
 /** The machine; one instance runs one linked program once. */
@@ -61,9 +54,7 @@ export class SimMachine {
   private readonly streamCount: Float64Array;
   private readonly streamFirst: Float64Array;
   private readonly streamLast: Float64Array;
-  private readonly published: Int32Array;
-  private readonly pubs: MutablePublication[] = [];
-  private readonly unusedPub: number[][];
+  private readonly snapshots: SnapshotBook;
   private readonly rec: Recorder;
   private versionMixes = 0;
   private failure: Diagnostic | undefined;
@@ -98,8 +89,7 @@ export class SimMachine {
     this.streamCount = new Float64Array(ns);
     this.streamFirst = new Float64Array(ns).fill(-1);
     this.streamLast = new Float64Array(ns).fill(-1);
-    this.published = new Int32Array(lp.snapshots.length);
-    this.unusedPub = lp.snapshots.map(() => []);
+    this.snapshots = new SnapshotBook(lp.snapshots);
   }
 
   /** Runs to completion, deadlock or failure; never throws on program errors. */
@@ -380,38 +370,27 @@ export class SimMachine {
   private publish(th: number, ins: Instr & { kind: 'publish' }): void {
     const end = this.now + ins.cycles;
     const name = this.lp.snapshots[ins.snapshot] ?? '';
-    this.pubs.push({ snapshot: name, version: -1, updatedCycle: this.now, visibleCycle: -1, firstUseCycle: null });
-    this.pendingPublish[th] = this.pubs.length - 1;
+    this.pendingPublish[th] = this.snapshots.begin(ins.snapshot, this.now);
     for (const x of ins.transfers) this.rec.traffic(x.src, x.dst, x.bytes, this.now, end);
     this.rec.span(th, `publish ${name}`, 'publish', this.now, end);
     this.heap.push(end, th);
   }
 
   private commitPublish(th: number, p: number): boolean {
-    const pub = this.pubs[p] as MutablePublication;
-    const s = this.lp.snapshots.indexOf(pub.snapshot);
-    pub.version = (this.published[s] as number) + 1;
-    this.published[s] = pub.version;
-    pub.visibleCycle = this.now;
-    this.unusedPub[s]?.push(p);
-    const code = this.lp.threads[th]?.code;
-    const ins = code?.[(this.pc[th] as number) - 1];
+    const version = this.snapshots.commit(p, this.now);
+    const ins = this.codes[th]?.[(this.pc[th] as number) - 1];
     if (ins?.kind !== 'publish' || !ins.kernel) return true;
     const saved = this.version[th] as number;
-    this.version[th] = pub.version;
-    const ok = this.runKernel(th, ins.kernel, `publish ${pub.snapshot}`, this.now);
+    this.version[th] = version;
+    const ok = this.runKernel(th, ins.kernel, `publish ${this.lp.snapshots[ins.snapshot] ?? ''}`, this.now);
     this.version[th] = saved;
     return ok;
   }
 
   private adopt(th: number, s: number): void {
-    const v = this.published[s] as number;
-    this.version[th] = v;
-    const waiting = this.unusedPub[s] as number[];
-    if (waiting.length === 0) return;
-    for (const p of waiting) (this.pubs[p] as MutablePublication).firstUseCycle = this.now;
-    waiting.length = 0;
-    this.rec.instant(th, `adopt ${this.lp.snapshots[s]} v${v}`, this.now);
+    const { version, firstUse } = this.snapshots.adopt(s, this.now);
+    this.version[th] = version;
+    if (firstUse) this.rec.instant(th, `adopt ${this.lp.snapshots[s]} v${version}`, this.now);
   }
 
   private tile(i: number): SimTile {
@@ -419,42 +398,12 @@ export class SimMachine {
   }
 
   private result(completed: boolean): SimResult {
-    const total = this.now;
-    const hz = clockHz(this.grid);
-    const seconds = total / hz;
-    const tiles = this.lp.program.tiles.map((t, i) => {
-      const dmaCycles = this.rec.dmaUnion(i);
-      const computeCycles = this.computeCycles[i] as number;
-      const busyCycles = t.kind === 'compute' ? computeCycles : dmaCycles;
-      let stallCycles = 0;
-      this.lp.threads.forEach((th, k) => {
-        if (th.tile === i) stallCycles += this.stall[k] as number;
-      });
-      return {
-        id: t.id, col: t.col, row: t.row, kind: t.kind, role: t.role,
-        computeCycles, dmaCycles, busyCycles, stallCycles,
-        utilization: total > 0 ? busyCycles / total : 0,
-        dmaBytesIn: this.rec.bytesIn[i] as number,
-        dmaBytesOut: this.rec.bytesOut[i] as number,
-      };
+    return summarize({
+      lp: this.lp, grid: this.grid, completed, totalCycles: this.now, events: this.events,
+      computeCycles: this.computeCycles, stall: this.stall, rec: this.rec, fifos: this.fifos,
+      streamCount: this.streamCount, streamFirst: this.streamFirst, streamLast: this.streamLast,
+      publications: this.snapshots.publications(), versionMixes: this.versionMixes,
     });
-    const streams: SimStreamStats[] = this.lp.streams.map((name, s) => ({
-      name,
-      count: this.streamCount[s] as number,
-      firstCycle: this.streamFirst[s]! >= 0 ? (this.streamFirst[s] as number) : null,
-      lastCycle: this.streamLast[s]! >= 0 ? (this.streamLast[s] as number) : null,
-      perSecond: this.streamLast[s]! > 0 ? ((this.streamCount[s] as number) * hz) / (this.streamLast[s] as number) : 0,
-    }));
-    const publications: SimPublication[] = this.pubs.map((p) => ({
-      ...p,
-      latencyCycles: p.firstUseCycle === null ? null : p.firstUseCycle - p.updatedCycle,
-    }));
-    const timeline = this.rec.timeline();
-    return {
-      program: this.lp.program.name, completed, totalCycles: total, clockHz: hz, seconds,
-      events: this.events, tiles, fifos: this.fifos.map((f) => f.stats()), streams, publications,
-      versionMixes: this.versionMixes, ...(timeline ? { timeline } : {}),
-    };
   }
 }
 
