@@ -64,16 +64,29 @@ function emitAccumulate(
   ];
   const { neg, P, o } = operands(s, () => m.br(done));
   const negL = f.local('i32');
-  const sh = f.local('i64');
-  const addr = f.local('i32');
-  const lo = f.local('i64');
-  const hi = f.local('i64');
   // Bits below the quire's LSB are zero (the quire is exact), so shifting them out loses nothing.
   s.push(
     f.set(negL, neg),
     f.set(P, m.i64.shr_u(f.get(P), m.i64.and(m.i64.sub(c64(cx, 0), f.get(o)), m.i64.shr_s(f.get(o), c64(cx, 63))))),
     f.set(o, m.i64.and(f.get(o), m.i64.xor(m.i64.shr_s(f.get(o), c64(cx, 63)), c64(cx, -1)))),
   );
+  const { addr, lo, hi } = emitWindow(cx, q, P, o, s);
+  s.push(m.if(f.get(negL), subPair(cx, q, addr, lo, hi), addPair(cx, q, addr, lo, hi)));
+  // Overflow: the top limb's sign moved away from the addend's sign.
+  const top1 = m.i64.load(topOffset(fmt), 8, f.get(q));
+  const flipped = m.i64.xor(f.get(top0), top1);
+  const wasSame = m.i64.xor(f.get(top0), m.i64.xor(m.i64.extend_s(m.i32.sub(c32(cx, 0), f.get(negL))), c64(cx, -1)));
+  s.push(m.if(m.i64.lt_s(m.i64.and(flipped, wasSame), c64(cx, 0)), setNar(cx, q)));
+  out.push(m.block(done, s, 'none'));
+}
+
+/** The two limbs P * 2^o (o >= 0) spans: the first limb's address and the two 64-bit pieces. */
+function emitWindow(cx: KernelCx, q: Local, P: Local, o: Local, s: Expr[]): { addr: Local; lo: Local; hi: Local } {
+  const { m, f, fmt } = cx;
+  const sh = f.local('i64');
+  const addr = f.local('i32');
+  const lo = f.local('i64');
+  const hi = f.local('i64');
   const lastPair = fmt.quire.limbs - 2;
   if (maxProductOffset(fmt) >= 64 * (fmt.quire.limbs - 1)) {
     // The product may sit in the top limb alone: use the window (limbs-2, limbs-1) and a 128-bit shift.
@@ -101,13 +114,7 @@ function emitAccumulate(
       f.set(hi, m.i64.shr_u(m.i64.shr_u(f.get(P), c64(cx, 1)), m.i64.sub(c64(cx, 63), f.get(sh)))),
     );
   }
-  s.push(m.if(f.get(negL), subPair(cx, q, addr, lo, hi), addPair(cx, q, addr, lo, hi)));
-  // Overflow: the top limb's sign moved away from the addend's sign.
-  const top1 = m.i64.load(topOffset(fmt), 8, f.get(q));
-  const flipped = m.i64.xor(f.get(top0), top1);
-  const wasSame = m.i64.xor(f.get(top0), m.i64.xor(m.i64.extend_s(m.i32.sub(c32(cx, 0), f.get(negL))), c64(cx, -1)));
-  s.push(m.if(m.i64.lt_s(m.i64.and(flipped, wasSame), c64(cx, 0)), setNar(cx, q)));
-  out.push(m.block(done, s, 'none'));
+  return { addr, lo, hi };
 }
 
 /** L[j] += lo; L[j+1] += hi + carry; ripple the carry upward. */
