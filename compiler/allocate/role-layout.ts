@@ -70,11 +70,15 @@ export function rangeLength(r: ChannelRange): number {
  */
 export function cascadeBytes(layout: RoleLayout, i: number): { bytes: number; tangent: number } {
   const t = layout.tiles[i] as GridTile;
-  const above = layout.tilesInColumn(t.col).filter((j) => (layout.tiles[j] as GridTile).row >= t.row);
+  // tilesInColumn is in row order, so the tiles at and above t are a suffix of it.
+  const column = layout.tilesInColumn(t.col);
+  const above = column.slice(column.indexOf(i));
   let bytes = 0;
   let tangent = 0;
   for (const op of layout.program.gathered) {
-    const b = above.reduce((s, j) => s + rangeLength(layout.rangeOf(op, j)), 0) * op.channelBytes;
+    let channels = 0;
+    for (const j of above) channels += rangeLength(layout.rangeOf(op, j));
+    const b = channels * op.channelBytes;
     bytes = Math.max(bytes, b);
     if (op.tangent) tangent = Math.max(tangent, b);
   }

@@ -5,7 +5,7 @@
 // brings samples in and takes outputs out. Streaming tiles get a weight FIFO from their memory
 // tile, and every column gets one parameter FIFO from its shim (loads, publishes, DDR streaming).
 import type { GridDesc } from '../../targets/xdna/grid.ts';
-import { dmaRoute, memTileOf, shimTileOf, tileId, type GridTile } from '../../targets/xdna/grid-topology.ts';
+import { dmaRoute, linkKind, memTileOf, shimTileOf, tileId, type GridTile } from '../../targets/xdna/grid-topology.ts';
 import type { PlanRole, PlanRoute, RoutePurpose } from './plan.ts';
 import type { TileWork } from './l1.ts';
 import { columnPartBytes, type RoleLayout } from './role-layout.ts';
@@ -36,7 +36,8 @@ function routeKey(s: RouteSpec): string {
 }
 
 function finish(grid: GridDesc, s: RouteSpec, key: string, n: number): PlanRoute {
-  const paths = s.consumers.map((c) => (dmaRoute(grid, s.producer, c) ?? [s.producer, c]).map(tileId));
+  // A direct link is its own shortest route; only a broken hop needs the search.
+  const paths = s.consumers.map((c) => (linkKind(grid, s.producer, c) ? [s.producer, c] : (dmaRoute(grid, s.producer, c) ?? [s.producer, c])).map(tileId));
   return {
     id: n > 0 ? `${key}.${n}` : key,
     role: s.role,

@@ -12,15 +12,24 @@ import { computeTileCount } from './split.ts';
 /** Whether a re-planned configuration fixes the problem. */
 export type PlanPredicate = (plan: TilePlan) => boolean;
 
-/** Most re-plans one search may run (bounds the cost on 64 x 64 grids). */
+/** Most learning_tiles values one search tries. */
 const MAX_TRIES = 64;
+/**
+ * Compute tiles all re-plans of one suggestion may lay out together: 256 plans of xdna2, 2 x 2 of
+ * a 64 x 64 grid. A candidate left untried once this runs out is simply not suggested.
+ */
+const TILE_BUDGET = 256 * 32;
 
-function fits(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: PlanPredicate): boolean {
-  return ok(buildPlan(graph, grid, cfg));
+/** Re-plans `cfg` while the budget lasts; false once it is spent. */
+type Fits = (cfg: PlanConfig) => boolean;
+
+function budgeted(graph: Graph, grid: GridDesc, ok: PlanPredicate, share: number): Fits {
+  let plans = Math.max(2, Math.floor((share * TILE_BUDGET) / computeTileCount(grid)));
+  return (cfg) => plans-- > 0 && ok(buildPlan(graph, grid, cfg));
 }
 
 /** `learning_tiles <= 10` when every smaller count down to 1 also fits, else the nearest count that does. */
-function learningTilesFix(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: PlanPredicate): string | undefined {
+function learningTilesFix(graph: Graph, grid: GridDesc, cfg: PlanConfig, fits: Fits): string | undefined {
   if (graph.meta.learn.mode === 'none') return undefined;
   const max = computeTileCount(grid) - 1;
   const L = cfg.learningTiles;
@@ -29,7 +38,7 @@ function learningTilesFix(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: Pla
     if (L - d >= 1) order.push(L - d);
     if (L + d <= max) order.push(L + d);
   }
-  const tryL = (l: number): boolean => fits(graph, grid, { ...cfg, learningTiles: l }, ok);
+  const tryL = (l: number): boolean => fits({ ...cfg, learningTiles: l });
   const found = order.find(tryL);
   if (found === undefined) return undefined;
   const rest = found < L ? range(1, found - 1) : range(found + 1, max);
@@ -42,17 +51,17 @@ function range(a: number, b: number): number[] {
 }
 
 /** The widest format narrower than the current one that fits. */
-function formatFix(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: PlanPredicate): string | undefined {
+function formatFix(cfg: PlanConfig, fits: Fits): string | undefined {
   const width = bytesPerElement(cfg.format);
   const narrower = NUMERIC_FORMATS.filter((f) => bytesPerElement(f) < width).sort((a, b) => bytesPerElement(b) - bytesPerElement(a));
-  const f = narrower.find((format) => fits(graph, grid, { ...cfg, format }, ok));
+  const f = narrower.find((format) => fits({ ...cfg, format }));
   return f === undefined ? undefined : `numeric ${f}`;
 }
 
 /** The largest smaller batch that fits (bisection: memory grows with the batch). */
-function batchFix(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: PlanPredicate): string | undefined {
+function batchFix(cfg: PlanConfig, fits: Fits): string | undefined {
   if (cfg.batch <= 1) return undefined;
-  const tryB = (batch: number): boolean => fits(graph, grid, { ...cfg, batch }, ok);
+  const tryB = (batch: number): boolean => fits({ ...cfg, batch });
   if (!tryB(1)) return undefined;
   let [lo, hi] = [1, cfg.batch - 1];
   while (lo < hi) {
@@ -69,10 +78,12 @@ export function suggestFixes(graph: Graph, grid: GridDesc, cfg: PlanConfig, ok: 
   const push = (s: string | undefined): void => {
     if (s !== undefined) out.push(s);
   };
-  push(learningTilesFix(graph, grid, cfg, ok));
-  push(formatFix(graph, grid, cfg, ok));
-  if (cfg.streamWeights !== 'auto' && fits(graph, grid, { ...cfg, streamWeights: 'auto' }, ok)) out.push("streamWeights 'auto'");
-  push(batchFix(graph, grid, cfg, ok));
+  // The learning_tiles search gets half the budget, so the other kinds are always tried.
+  push(learningTilesFix(graph, grid, cfg, budgeted(graph, grid, ok, 0.5)));
+  const fits = budgeted(graph, grid, ok, 0.5);
+  push(formatFix(cfg, fits));
+  if (cfg.streamWeights !== 'auto' && fits({ ...cfg, streamWeights: 'auto' })) out.push("streamWeights 'auto'");
+  push(batchFix(cfg, fits));
   return out;
 }
 
