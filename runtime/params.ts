@@ -8,6 +8,7 @@ import type { NodeId } from '../ir/nodes.ts';
 import { byteDiag } from './io/binary-codec.ts';
 import { expectTensor, writeSafetensors, type LoadedTensor } from './io/safetensors.ts';
 import { fillUniforms } from './interpreter/random.ts';
+import { log } from './numerics/index.ts';
 import type { ParamSet, Tensor } from './interpreter/types.ts';
 
 /** Philox stream word `c` reserved for initialisation (tangent streams use the step counter). */
@@ -61,7 +62,7 @@ export function initParams(graph: Graph, seed: number): Map<string, Tensor> {
       for (let i = 0; i < size; i++) data[i] = bound * (2 * data[i]! - 1);
     } else if (rule === 'gate-bias') {
       const t = biasGate.get(n.id) ?? 0.5;
-      data.fill(Math.log(t / (1 - t)));
+      data.fill(log(t / (1 - t)));
     }
     out.set(n.name, { shape: n.shape.slice(), data });
     ordinal++;

@@ -3,6 +3,7 @@
 // on its own by any backend with 32-bit integer arithmetic. Uniforms and Box-Muller normals are
 // derived in f64 exactly as spec/jvp.md section 4 writes them; parameter initialisation
 // (runtime/params.ts) and forward-gradient tangents (runtime/learn) both draw from here.
+import { log } from '../numerics/index.ts';
 
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
@@ -63,7 +64,7 @@ const BLOCK = new Uint32Array(4);
  * Fills `out` with standard normals for stream (a, b, c) under `seed`: element i comes from the
  * Philox block with counter [floor(i/4), a, b, c]; its words (w0, w1) give normals 4q and 4q+1
  * and (w2, w3) give 4q+2 and 4q+3 by Box-Muller: r = sqrt(-2 ln u0), z0 = r cos(2π u1),
- * z1 = r sin(2π u1).
+ * z1 = r sin(2π u1), with runtime/numerics' deterministic log and the host's Math.cos/sin.
  */
 export function fillNormals(out: Float64Array, seed: number, a: number, b: number, c: number): void {
   const [k0, k1] = seedKey(seed);
@@ -72,7 +73,7 @@ export function fillNormals(out: Float64Array, seed: number, a: number, b: numbe
     for (let h = 0; h < 2; h++) {
       const u0 = uniformOf(BLOCK[2 * h]!);
       const u1 = uniformOf(BLOCK[2 * h + 1]!);
-      const r = Math.sqrt(-2 * Math.log(u0));
+      const r = Math.sqrt(-2 * log(u0));
       const i = 4 * q + 2 * h;
       if (i < out.length) out[i] = r * Math.cos(2 * Math.PI * u1);
       if (i + 1 < out.length) out[i + 1] = r * Math.sin(2 * Math.PI * u1);

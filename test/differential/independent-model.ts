@@ -1,11 +1,13 @@
 // An independent evaluator of the DESIGN section 4 contract for the differential tests, sharing
-// no code with runtime/numerics or runtime/interpreter: posit patterns are read bit by bit into
-// exact fixed-point BigInts (2^-2400 resolution, enough for every product of every format),
-// sums and products are exact, and every rounding builds the posit bit string as text, cuts it
-// and rounds to nearest-even on the string before saturating. Transcendentals follow the f64
-// formulas of spec/interpreter.md, written out again here. Slow, small and easy to audit.
+// no posit code with runtime/numerics or runtime/interpreter: patterns are read bit by bit into
+// exact fixed-point BigInts (2^-2400 resolution, enough for every product of every format), sums
+// and products are exact, and every rounding builds the posit bit string as text, cuts it and
+// rounds to nearest-even on the string before saturating. The f64 elementary functions (exp,
+// log, tanh, sigmoid, gelu) are the ones that define the transcendental rule (spec/numerics.md 8);
+// softmax and cross-entropy are written out again here. Slow, small and easy to audit.
 import type { Graph } from '../../ir/graph.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
+import { exp, gelu, log, sigmoid as elementarySigmoid, tanh } from '../../runtime/numerics/index.ts';
 
 /** A posit-family layout: width, exponent bits, regime cap (Infinity for standard posits). */
 export interface Fmt {
@@ -112,13 +114,9 @@ export function toDouble(f: Fmt, p: number): number {
   return neg ? -d : d;
 }
 
-/** The logistic function by its f64 formula. */
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-const ACT: Record<string, (x: number) => number> = {
-  sigmoid,
-  tanh: Math.tanh,
-  gelu: (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))),
-};
+/** The logistic function of the transcendental rule. */
+export const sigmoid = elementarySigmoid;
+const ACT: Record<string, (x: number) => number> = { sigmoid, tanh, gelu };
 
 /** Evaluates every node of a graph in format f; returns patterns per node id (labels as class indices). */
 export function evaluate(f: Fmt, g: Graph, params: ReadonlyMap<string, { data: Float64Array }>, inputs: Record<string, { data: Float64Array }>, batch: number): Map<NodeId, number[]> {
@@ -159,9 +157,9 @@ export function evaluate(f: Fmt, g: Graph, params: ReadonlyMap<string, { data: F
       case 'Gate': {
         // Learning step 0: an anneal gate is at its starting temperature `from`.
         const t = decode(f, r(n.threshold)) as bigint;
-        const T = n.schedule ? n.schedule.from * Math.pow(n.schedule.to / n.schedule.from, 0 / n.schedule.steps) : 1;
+        const T = n.schedule ? n.schedule.from * exp(log(n.schedule.to / n.schedule.from) * (0 / n.schedule.steps)) : 1;
         vals.set(n.id, get(n.logits).map((p) => {
-          if (n.mode === 'anneal') return r(sigmoid((d(p) - Math.log(n.threshold / (1 - n.threshold))) / T));
+          if (n.mode === 'anneal') return r(sigmoid((d(p) - log(n.threshold / (1 - n.threshold))) / T));
           const s = r(sigmoid(d(p)));
           if (n.mode === 'soft') return s;
           return (decode(f, s) as bigint) >= t ? roundFixed(f, ONE) : 0;
@@ -223,13 +221,13 @@ function rowOp(f: Fmt, n: Extract<Node, { kind: 'Softmax' | 'CrossEntropy' | 'To
       continue;
     }
     const m = Math.max(...z);
-    const e = z.map((v) => Math.exp(v - m));
+    const e = z.map((v) => exp(v - m));
     let sum = 0;
     for (const v of e) sum += v;
     if (n.kind === 'Softmax') out.push(...e.map((v) => roundFixed(f, fromDouble(v / sum))));
     else {
       const t = get(n.label)[s] as number;
-      out.push(roundFixed(f, fromDouble(m + Math.log(sum) - (z[t] as number))));
+      out.push(roundFixed(f, fromDouble(m + log(sum) - (z[t] as number))));
     }
   }
   return out;

@@ -4,16 +4,16 @@
 // units; Top1 is read through its input; learning step 0 (anneal gates at temperature `from`).
 import type { Graph } from '../../ir/graph.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
+import { ELEMENTARY_CONSTANTS, exp, log, tanh } from '../../runtime/numerics/index.ts';
 import { decode, fromDouble, ONE, roundFixed, roundRational, sigmoid, toDouble, type Fmt } from './independent-model.ts';
 
+const { GELU_C, GELU_K } = ELEMENTARY_CONSTANTS;
 const DERIV: Record<string, (x: number) => number> = {
-  relu: (x) => (x > 0 ? 1 : 0),
   sigmoid: (x) => sigmoid(x) * (1 - sigmoid(x)),
-  tanh: (x) => 1 - Math.tanh(x) * Math.tanh(x),
+  tanh: (x) => 1 - tanh(x) * tanh(x),
   gelu: (x) => {
-    const c = Math.sqrt(2 / Math.PI);
-    const t = Math.tanh(c * (x + 0.044715 * x * x * x));
-    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x);
+    const t = tanh(GELU_C * (x + GELU_K * (x * x * x)));
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * (x * x));
   },
 };
 
@@ -126,7 +126,7 @@ function rowTangent(cx: Cx, n: Extract<Node, { kind: 'Softmax' | 'CrossEntropy' 
   for (let b = 0; b < cx.batch; b++) {
     const row = z.slice(b * c, b * c + c);
     const m = Math.max(...row);
-    const e = row.map((v) => Math.exp(v - m));
+    const e = row.map((v) => exp(v - m));
     let s = 0;
     for (const v of e) s += v;
     const p = e.map((v) => v / s);
@@ -164,7 +164,7 @@ function elementwise(cx: Cx, n: Extract<Node, { kind: 'Activation' | 'Gate' | 'M
     if (n.kind === 'Activation') return n.fn === 'relu' ? (xi > 0 ? dp : 0) : rf(cx, (DERIV[n.fn] as (v: number) => number)(xi) * dbl(cx, dp));
     if (n.mode === 'anneal') {
       const T = (n.schedule as { from: number }).from;
-      const m = sigmoid((xi - Math.log(n.threshold / (1 - n.threshold))) / T);
+      const m = sigmoid((xi - log(n.threshold / (1 - n.threshold))) / T);
       return rf(cx, ((m * (1 - m)) / T) * dbl(cx, dp));
     }
     return rf(cx, sigmoid(xi) * (1 - sigmoid(xi)) * dbl(cx, dp));

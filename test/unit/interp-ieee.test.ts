@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../ir/graph.ts';
 import { runGraph } from '../../runtime/interpreter/index.ts';
-import { sigmoid } from '../../runtime/interpreter/transcendental.ts';
+import { exp, log, sigmoid } from '../../runtime/numerics/index.ts';
 import type { Tensor } from '../../runtime/interpreter/types.ts';
 import { compileExample, compileText, EXAMPLES, mulberry32, randomInputs, randomParams } from './interp-fixtures.ts';
 
@@ -46,8 +46,8 @@ function byHand(params: Map<string, Tensor>, x: Float64Array, t: Float64Array, r
     const row = y.slice(s * 4, s * 4 + 4);
     const m = Math.max(...row);
     let e = 0;
-    for (const v of row) e += Math.exp(v - m);
-    sum = r(sum + r(m + Math.log(e) - row[t[s]!]!));
+    for (const v of row) e += exp(v - m);
+    sum = r(sum + r(m + log(e) - row[t[s]!]!));
   }
   return { y, loss: r(sum / B) };
 }
