@@ -80,6 +80,19 @@ describe('deadlock detection', () => {
   });
 });
 
+describe('orphan FIFO ends', () => {
+  it('reports a wait on a FIFO whose other end runs no thread', () => {
+    const p: SimProgram = {
+      name: 'orphan',
+      tiles: [compute('p', 0, 2, []), compute('c', 0, 3, [acq('x', 'consume')])],
+      fifos: [{ id: 'x', producer: 'p', consumers: ['c'], depth: 2, bufferBytes: 64, transfer: 'dma' }],
+    };
+    expect(runProgram(p, G).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'E3302 starved: tile (0,3) waits for full buffer on fifo x (depth 2), but no thread of tile (0,2) produces into it',
+    ]);
+  });
+});
+
 describe('program checks', () => {
   const base = (tasks: SimTask[], extra: Partial<SimTile> = {}): SimProgram => ({
     name: 'bad',

@@ -47,6 +47,8 @@ export function explainStall(
     });
   }
   edges.forEach((es, t) => {
+    const b = blockedOf(t);
+    if (b !== undefined && es.length === 0 && done[t] !== 1) out.push(orphanWait(lp, fifos, t, b));
     for (const e of es) {
       if (done[e.to] !== 1) continue;
       const f = fifos[e.fifo] as FifoState;
@@ -63,6 +65,21 @@ export function explainStall(
     out.push({ code: 'E3301', severity: 'error', message: `deadlock in '${lp.program.name}': threads are blocked on FIFOs with no thread able to release them` });
   }
   return out.slice(0, MAX_REPORTS);
+}
+
+/** A blocked thread whose FIFO has no thread at all on the other side. */
+function orphanWait(lp: LinkedProgram, fifos: readonly FifoState[], t: number, b: BlockedOn): Diagnostic {
+  const f = fifos[b.fifo] as FifoState;
+  const other = b.consumer >= 0 ? [f.linked.producer] : f.linked.consumers;
+  const tiles = other.map((i) => `tile ${tileLabel(lp.program.tiles[i] as SimTile)}`).join(', ');
+  const side = b.consumer >= 0 ? 'full' : 'empty';
+  const verb = b.consumer >= 0 ? 'produces into' : 'consumes from';
+  return {
+    code: 'E3302',
+    severity: 'error',
+    message: `starved: tile ${threadName(lp, t)} waits for ${side} buffer on fifo ${f.def.id} (depth ${f.def.depth}), but no thread of ${tiles} ${verb} it`,
+    hint: 'give the other end of the fifo a thread that acquires and releases it',
+  };
 }
 
 /** `waits for full buffer on fifo x (depth 2) produced by` and its producer-side mirror. */
