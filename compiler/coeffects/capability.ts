@@ -1,7 +1,7 @@
 // The quire capability table: how each target provides the exact accumulator of each posit
 // format. This is the one place to update when a backend gains a format (e.g. a posit16 quire in
-// the WGSL library). Read by numeric selection (compiler/passes/numeric-select.ts) and reported
-// per value by the coeffects report.
+// the WGSL library); test/unit/numeric-select.test.ts fails until it agrees with the backends.
+// Read by numeric selection (compiler/passes/numeric-select.ts) and shown per value in the report.
 import type { PositFormat } from '../../runtime/numerics/index.ts';
 import { TARGET_NAMES, type QuireCapability, type TargetName } from './keys.ts';
 
@@ -9,7 +9,7 @@ import { TARGET_NAMES, type QuireCapability, type TargetName } from './keys.ts';
 export const QUIRE_CAPABILITY: Readonly<Record<TargetName, Readonly<Record<PositFormat, QuireCapability>>>> = {
   // targets/wasm/posit-quire.ts: every format's quire as i64 limbs in linear memory.
   wasm: { posit8: 'emulated', posit16: 'emulated', posit32: 'emulated', bposit16: 'emulated', bposit32: 'emulated' },
-  // targets/webgpu/wgsl/quire32.ts: posit32 only (16 u32 limbs); no other posit WGSL library exists.
+  // targets/webgpu/formats.ts WEBGPU_FORMATS: posit32 only, on wgsl/quire32.ts (16 u32 limbs).
   webgpu: { posit8: 'unavailable', posit16: 'unavailable', posit32: 'emulated', bposit16: 'unavailable', bposit32: 'unavailable' },
   // targets/xdna/grid.ts prices every quire format in its software cost model; no tile has posit hardware.
   xdna: { posit8: 'emulated', posit16: 'emulated', posit32: 'emulated', bposit16: 'emulated', bposit32: 'emulated' },

@@ -1,6 +1,7 @@
 // Numeric selection: FORMAT for every value (declared format or override, none for labels, f64 for
 // outputs), QUIRE for exactly the quire-category values of posit formats (terms, headroom,
 // capability), tangent sums from the jvp plan, and E3001 for a quire a requested target lacks.
+// The capability table is checked against what the WASM, WebGPU and xdna targets implement.
 import { describe, expect, it } from 'vitest';
 import { QUIRE_CAPABILITY } from '../../compiler/coeffects/capability.ts';
 import { QUIRE } from '../../compiler/coeffects/keys.ts';
@@ -10,6 +11,10 @@ import { numericSelectPass, type NumericSelectOptions } from '../../compiler/pas
 import { PASSES } from '../../compiler/pipeline.ts';
 import { renderOneLine } from '../../ir/diagnostics.ts';
 import { FORMAT } from '../../ir/tables.ts';
+import { POSIT_FORMATS, POSIT_SPECS } from '../../runtime/numerics/index.ts';
+import { positFormat } from '../../targets/wasm/posit-format.ts';
+import { WEBGPU_FORMATS } from '../../targets/webgpu/formats.ts';
+import { GRID_PRESETS } from '../../targets/xdna/grid.ts';
 
 const MODEL = (numeric: string, targets = '') => `model m {
   input x : [6]
@@ -68,6 +73,19 @@ describe('QUIRE', () => {
     const dense = g!.nodes.filter((n) => n.kind === 'Dense').map((n) => quire!.get(n.id)!.tangent);
     // h: dW.x (6) + db; g: W.dx (4) + dW.x (4) + db; y: W.dx (4) only, its W is not perturbed.
     expect(dense.map((t) => t?.terms)).toEqual([7, 9, 4]);
+  });
+
+  it('has a capability table that agrees with what the backends implement', () => {
+    for (const f of POSIT_FORMATS) {
+      // WASM: every format has a quire kernel geometry of whole i64 limbs.
+      expect(positFormat(f).quire.bits, f).toBe(POSIT_SPECS[f].quireBits);
+      expect(QUIRE_CAPABILITY.wasm[f]).toBe('emulated');
+      // WebGPU: a posit format has kernels (and so a quire) exactly when the WGSL target lists it.
+      expect(QUIRE_CAPABILITY.webgpu[f] !== 'unavailable', `webgpu ${f}`).toBe((WEBGPU_FORMATS as readonly string[]).includes(f));
+      // xdna: the grid cost model prices every quire format.
+      expect(GRID_PRESETS.xdna2.arith.quireAccumulateCycles[f], `xdna ${f}`).toBeGreaterThan(0);
+      expect(QUIRE_CAPABILITY.xdna[f]).toBe('emulated');
+    }
   });
 
   it('reads its capability from the one capability table', () => {
