@@ -1,8 +1,9 @@
 // The coeffects pass and its analyses on compiled models: escape classes from the graph (views
 // and outputs included), tile roles under each learn mode, the reverse-mode tape counted by hand,
 // value bytes, the even-split tile estimate against hand arithmetic, and the verdict rules
-// (unknown is never pass; an impossible tile split is E2603).
+// (unknown is never pass; an impossible tile split is E2603), and report() on generated models.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocatorMemoryModel } from '../../compiler/coeffects/allocator-model.ts';
 import { ESCAPE, MEMORY, ROLE } from '../../compiler/coeffects/keys.ts';
@@ -12,6 +13,7 @@ import { compileToIR } from '../../compiler/index.ts';
 import { jvpPass } from '../../compiler/passes/jvp.ts';
 import { numericSelect } from '../../compiler/passes/numeric-select.ts';
 import { PASSES } from '../../compiler/pipeline.ts';
+import { report } from '../../compiler/report.ts';
 import { DiagnosticBag, renderOneLine } from '../../ir/diagnostics.ts';
 import type { Pass } from '../../ir/pass.ts';
 import { GRID_PRESETS } from '../../targets/xdna/grid.ts';
@@ -212,5 +214,51 @@ describe('verdicts', () => {
         if (v.status === 'pass') expect(v.detail).not.toMatch(/unknown|not run|must confirm/);
       }
     }
+  });
+});
+
+describe('report() on generated models and options', () => {
+  const FORMATS = ['f32', 'f64', 'posit8', 'posit16', 'posit32', 'bposit16', 'bposit32'] as const;
+  const MODES = ['none', 'theta_only', 'w_inactive_only', 'theta_and_w_inactive'] as const;
+  const model = fc.record({
+    width: fc.integer({ min: 1, max: 48 }),
+    inputs: fc.integer({ min: 1, max: 64 }),
+    batch: fc.integer({ min: 1, max: 16 }),
+    format: fc.constantFrom(...FORMATS),
+    mode: fc.constantFrom(...MODES),
+    gate: fc.constantFrom('hard', 'soft'),
+    moe: fc.boolean(),
+  });
+  const options = fc.record({
+    format: fc.option(fc.constantFrom(...FORMATS, 'posit64'), { nil: undefined }),
+    grid: fc.option(fc.constantFrom('xdna1', 'xdna2'), { nil: undefined }),
+    learningTiles: fc.option(fc.integer({ min: -1, max: 40 }), { nil: undefined }),
+    targets: fc.option(fc.subarray(['wasm', 'webgpu', 'xdna', 'cuda']), { nil: undefined }),
+  });
+
+  it('never throws; a report is consistent with its own numbers and options', () => {
+    fc.assert(
+      fc.property(model, options, (m, o) => {
+        const layer = m.moe ? `e = moe(h, ${m.width}, experts: 3, route: top1)\n  y = dense(e, 3)` : `g = gate(h, ${m.width}, kind: ${m.gate})\n  y = dense(h * g, 3)`;
+        const text = `model gen {\n  input x : [${m.inputs}]\n  label t : class[3]\n  numeric ${m.format}\n  h = dense(x, ${m.width}, act: relu)\n  ${layer}\n  output y\n  loss cross_entropy(y, t)\n  learn { mode: ${m.mode}, batch: ${m.batch} }\n}`;
+        const r = report(text, 'gen.dg', o);
+        for (const d of r.diagnostics) expect(d.code).toMatch(/^E\d{4}$/);
+        const badOption = (o.format === 'posit64') || (o.targets?.includes('cuda') ?? false) || (o.learningTiles !== undefined && (o.learningTiles < 0 || o.learningTiles >= (o.grid === 'xdna1' ? 16 : 32)));
+        if (badOption) expect(r.report).toBeUndefined();
+        if (!r.report) return;
+        const rep = r.report;
+        expect(rep.counts.pass + rep.counts.fail + rep.counts.unknown).toBe(rep.verdicts.length);
+        for (const v of rep.values) {
+          expect(Number.isSafeInteger(v.bytes) && v.bytes > 0).toBe(true);
+          expect(v.tangentBytes === 0 || v.tangentBytes === v.bytes).toBe(true);
+          if (v.quire) expect(v.quire.guardBits).toBeGreaterThanOrEqual(0);
+        }
+        const tangents = rep.verdicts.find((v) => v.check === 'tangents-defined')!;
+        expect(tangents.status).toBe(m.mode === 'none' ? 'pass' : 'unknown');
+        expect(rep.tape.forwardBytes).toBe(0);
+        if (m.mode === 'none') expect(rep.tape.reverseBytes).toBe(0);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
   });
 });
