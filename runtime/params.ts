@@ -76,14 +76,23 @@ export interface ParamsLoad {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Picks every Param of the graph out of loaded tensors, checking names, shapes and finiteness. */
-export function paramsFromTensors(graph: Graph, tensors: ReadonlyMap<string, LoadedTensor>, file: string): ParamsLoad {
+/** Missing tensors reported one by one before they are summarised. */
+const MISSING_SHOWN = 3;
+
+/**
+ * Picks every Param of the graph out of loaded tensors, checking names, shapes and finiteness.
+ * Many missing tensors usually mean a file of another model: they are summarised in one
+ * diagnostic naming the model the file's metadata records.
+ */
+export function paramsFromTensors(graph: Graph, tensors: ReadonlyMap<string, LoadedTensor>, file: string, metadata: Readonly<Record<string, string>> = {}): ParamsLoad {
   const diagnostics: Diagnostic[] = [];
+  const missing: Diagnostic[] = [];
   const params = new Map<string, Tensor>();
   for (const n of graph.nodes) {
     if (n.kind !== 'Param') continue;
     const r = expectTensor(tensors, n.name, n.shape, file);
-    diagnostics.push(...r.diagnostics);
+    if (!tensors.has(n.name)) missing.push(...r.diagnostics);
+    else diagnostics.push(...r.diagnostics);
     if (!r.tensor) continue;
     const bad = r.tensor.data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
@@ -92,6 +101,13 @@ export function paramsFromTensors(graph: Graph, tensors: ReadonlyMap<string, Loa
     }
     params.set(n.name, { shape: r.tensor.shape, data: r.tensor.data });
   }
+  if (missing.length > MISSING_SHOWN) {
+    const total = graph.nodes.filter((n) => n.kind === 'Param').length;
+    const other = metadata.model !== undefined && metadata.model !== graph.meta.name ? `it was written for model '${metadata.model}'; ` : '';
+    const summary = byteDiag('E4217', file, 0, `${missing.length} of the ${total} parameters of model '${graph.meta.name}' are missing (${missing.length - MISSING_SHOWN + 1} more after those above)`, `${other}create parameters for this model with \`tilegate init\``);
+    missing.splice(MISSING_SHOWN - 1, missing.length, summary);
+  }
+  diagnostics.unshift(...missing);
   return diagnostics.length > 0 ? { diagnostics } : { params, diagnostics };
 }
 

@@ -146,7 +146,7 @@ function readParams(graph: Graph, file: string): ReturnType<typeof paramsFromTen
   }
   const st = readSafetensors(bytes, file);
   if (!st.tensors) return { diagnostics: st.diagnostics };
-  return paramsFromTensors(graph, st.tensors, file);
+  return paramsFromTensors(graph, st.tensors, file, st.metadata);
 }
 
 /** Reads `--input [name=]file` arguments into the model's Input names. */

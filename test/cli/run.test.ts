@@ -50,6 +50,8 @@ beforeAll(async () => {
   const out: string[] = [];
   const io: CliIO = { out: (t) => out.push(t), err: (t) => out.push(t), isTTY: false, color: false };
   expect(await main(['init', p('m.dg'), '-o', p('params.safetensors'), '--seed', '3'], io)).toBe(0);
+  writeFileSync(p('other.dg'), 'model other {\n  input x : [12]\n  a = dense(x, 4, act: relu)\n  b = dense(a, 3)\n  output b\n}\n');
+  expect(await main(['init', p('other.dg'), '-o', p('other.safetensors')], io)).toBe(0);
 });
 
 /** What the interpreter computes for the files on disk. */
@@ -115,6 +117,7 @@ describe('tilegate run: bad input exits 2 with no output file', () => {
       writeFileSync(p('missing.safetensors'), writeSafetensors([...st].filter(([k]) => k !== 'g.bias').map(([k, t]) => [k, t] as const), { dtype: 'F32' }));
       return ['--params', p('missing.safetensors')];
     }, /E4217.*"g\.bias"/],
+    ['parameters of another model', () => ['--params', p('other.safetensors')], /E4217.*6 of the 6 parameters of model 'deep2' are missing[\s\S]*written for model 'other'/],
     ['non-finite parameter', () => {
       const st = readSafetensors(readFileSync(p('params.safetensors')), 'p').tensors ?? new Map<string, LoadedTensor>();
       const bad = [...st].map(([k, t]) => [k, k === 'y.bias' ? { shape: t.shape, data: Float64Array.of(0, Infinity, 0) } : t] as const);
