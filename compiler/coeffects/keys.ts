@@ -64,7 +64,7 @@ export interface RoleFact {
 /** Where a value's bytes sit: its own buffer, a view of another (Reshape), or host memory (Output). */
 export type Storage = 'buffer' | 'view' | 'host';
 
-/** Size of one value at the learn batch (spec/coeffects.md section 4). */
+/** Size of one value at the learn batch (spec/coeffects.md section 5). */
 export interface MemoryFact {
   /** Elements, the batch dim counted as learn.batch (1 without a learn block). */
   readonly elements: number;

@@ -1,6 +1,6 @@
 // Verdicts: pass, fail or unknown for each coeffect check of a compiled model. A check that
 // cannot be decided yet (no jvp pass, weights that fit only if streamed) is `unknown`, never
-// `pass`. The list and each rule are in spec/coeffects.md section 6.
+// `pass`. The list and each rule are in spec/coeffects.md section 7.
 import type { Graph } from '../../ir/graph.ts';
 import type { NodeId } from '../../ir/nodes.ts';
 import type { SideTable } from '../../ir/tables.ts';
