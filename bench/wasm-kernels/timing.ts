@@ -13,13 +13,20 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Throughput of one case in millions of units per second: fastest rep and median rep. */
+export interface Rate {
+  readonly best: number;
+  readonly median: number;
+}
+
 /**
- * Throughput in millions of units per second, where `run(count)` performs `count` units and
- * returns a value depending on them. Sizes count so one rep takes about `repMs`, then repeats
- * for `budgetMs` (at least 20 reps) and keeps the fastest rep: on a shared machine short reps
- * are often uninterrupted, so the minimum estimates the uncontended speed of every case alike.
+ * Throughput, where `run(count)` performs `count` units and returns a value depending on them.
+ * Sizes count so one rep takes about `repMs`, then repeats for `budgetMs` (see the loop for the
+ * minimum number of reps).
+ * On a shared machine short reps are often uninterrupted, so the fastest rep estimates the
+ * uncontended speed of every case alike; the median shows how much contention there was.
  */
-export function measure(run: (count: number) => number, budgetMs: number, repMs = 2, start = 1 << 10): number {
+export function measure(run: (count: number) => number, budgetMs: number, repMs = 2, start = 1 << 10): Rate {
   let count = start;
   let sink = 0;
   for (;;) {
@@ -32,15 +39,18 @@ export function measure(run: (count: number) => number, budgetMs: number, repMs 
     }
     count *= 2;
   }
-  let best = Infinity;
+  const times: number[] = [];
   const end = performance.now() + budgetMs;
-  for (let r = 0; r < 20 || performance.now() < end; r++) {
+  // At least 20 reps, or 5 when one rep alone is long (a whole forward pass of the JS baseline).
+  for (let r = 0; r < 5 || performance.now() < end || (r < 20 && (times[0] ?? 0) < 20); r++) {
     const t0 = performance.now();
     sink += run(count);
-    best = Math.min(best, performance.now() - t0);
+    times.push(performance.now() - t0);
   }
   if (Number.isNaN(sink)) console.error('(sink)');
-  return count / best / 1000;
+  times.sort((x, y) => x - y);
+  const rate = (ms: number): number => count / Math.max(ms, 1e-6) / 1000;
+  return { best: rate(times[0]!), median: rate(times[times.length >> 1]!) };
 }
 
 /** A positive numeric flag value, or the default. */
