@@ -58,7 +58,9 @@ export function compileModelFile(io: CliIO, path: string, json: boolean, read: (
     printDiagnostics(io, [diagnostic('E4001', `cannot read model file ${path} (${why})`, 'check the path')], undefined, json);
     return undefined;
   }
-  const r = compileToIR(text, path);
+  // Inference needs the laid-out graph only: target-capability analyses of later stages (a
+  // model's `target webgpu` block lacking a quire, say) must not stop a reference run.
+  const r = compileToIR(text, path, { stopAfter: 'layout' });
   if (!r.graph || r.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(io, r.diagnostics, r.sources, json);
     return undefined;
