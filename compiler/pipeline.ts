@@ -7,23 +7,40 @@ import type { Pass, PassContext } from '../ir/pass.ts';
 import { printGraph } from '../ir/print.ts';
 import { TableStore } from '../ir/tables.ts';
 import { formatIssue, verifyGraph } from '../ir/verify.ts';
+import { coeffectsPass } from './coeffects/pass.ts';
+import { jvpPass } from './passes/jvp.ts';
 import { layoutPass } from './passes/layout.ts';
+import { numericSelectPass, type NumericSelectOptions } from './passes/numeric-select.ts';
 import { didYouMean } from './syntax/suggest.ts';
 
 /**
- * Graph passes in order, each with why it sits where it does. Later stages slot in below, in
- * this order, as their modules land:
- *   jvp            (compiler/passes/jvp.ts): needs the channels-last graph; builds the tangent
- *                  graph for forward gradients before anything is sized, since it adds values.
- *   coeffects      (compiler/coeffects/*.ts): escape/quire/tile-role/memory facts of every value,
- *                  tangents included, so it runs after jvp.
- *   numeric-select (compiler/passes/numeric-select.ts): fills FORMAT per value; after coeffects
- *                  because the quire verdicts decide whether a posit format is usable per target.
+ * Graph passes in order, each with why it sits where it does. Every compilation runs these.
+ * The analyses that depend on a chosen format and target set (numeric selection, coeffects)
+ * follow them through `analysisPasses`, because `run --format` and `compile --target` choose
+ * those per invocation rather than per model.
  */
 export const PASSES: readonly Pass[] = [
   // layout: first, because every later pass and backend assumes [B, c] channels-last values.
   layoutPass,
+  // jvp: needs the channels-last graph; fixes the tangent rule of every value before anything is
+  // sized, and refuses a primitive without a rule (E2501) instead of skipping it.
+  jvpPass,
 ];
+
+/** Options of the format- and target-dependent analyses (format override, targets to check). */
+export type AnalysisOptions = NumericSelectOptions;
+
+/**
+ * The analyses after PASSES, in order:
+ *   numeric-select: FORMAT and QUIRE per value; before coeffects, which sizes values by format,
+ *                   and before any backend, since a quire a requested target lacks stops
+ *                   compilation (E3001) instead of falling back lossily.
+ *   coeffects:      escape, tile role and bytes per value, tangents included; last, so tile
+ *                   allocation and the report read one consistent set of tables.
+ */
+export function analysisPasses(opts: AnalysisOptions = {}): Pass[] {
+  return [numericSelectPass(opts), coeffectsPass];
+}
 
 /** Stages before the graph passes, in order; dump/stop accept these names too. */
 export const FRONT_END_STAGES = ['parse', 'check', 'lower'] as const;

@@ -29,7 +29,7 @@ describe('golden IR of the examples', () => {
       const r = compileToIR(text, `examples/${file}`, { verify: true, dumpAfter: ['lower'] });
       expect(r.diagnostics.map((d) => renderOneLine(d, r.sources))).toEqual([]);
       expect(r.graph).toBeDefined();
-      expect(r.lastStage).toBe('layout');
+      expect(r.lastStage).toBe('jvp');
       expect(r.graph!.form).toBe('channels-last');
       expect(verifyGraph(r.graph!)).toEqual([]);
       expect(r.dumps.map((d) => d.stage)).toEqual(['lower']);

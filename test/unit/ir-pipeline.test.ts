@@ -19,7 +19,7 @@ const IMAGE = `model img {
 
 describe('stage options', () => {
   it('lists front-end stages then passes', () => {
-    expect(stageNames()).toEqual(['parse', 'check', 'lower', 'layout']);
+    expect(stageNames()).toEqual(['parse', 'check', 'lower', 'layout', 'jvp']);
   });
 
   it('stops after lowering with a logical graph and no side tables', () => {
