@@ -78,19 +78,8 @@ export function forwardNode(st: ExecState, n: Node): Buf {
       for (let i = 0; i < a.length; i++) out[i] = A.mul(a[i]!, b[i]!);
       return out;
     }
-    case 'Softmax': {
-      const x = valueOf(st, n.x);
-      const c = widthOf(n);
-      const out = A.alloc(x.length);
-      const row = new Float64Array(c);
-      const p = new Float64Array(c);
-      for (let b = 0; b < B; b++) {
-        for (let k = 0; k < c; k++) row[k] = A.value(x[b * c + k]!);
-        softmaxRow(row, p);
-        for (let k = 0; k < c; k++) out[b * c + k] = A.roundResult(p[k]!);
-      }
-      return out;
-    }
+    case 'Softmax':
+      return softmax(st, n);
     case 'Top1':
       return top1(st, n);
     case 'Combine':
@@ -98,18 +87,8 @@ export function forwardNode(st: ExecState, n: Node): Buf {
     case 'Reshape':
     case 'Output':
       return valueOf(st, n.kind === 'Reshape' ? n.x : n.value);
-    case 'CrossEntropy': {
-      const z = valueOf(st, n.logits);
-      const c = widthOf(st.graph.nodes[n.logits] as Node);
-      const t = st.labels.get(n.label) as Int32Array;
-      const out = A.alloc(B);
-      const row = new Float64Array(c);
-      for (let b = 0; b < B; b++) {
-        for (let k = 0; k < c; k++) row[k] = A.value(z[b * c + k]!);
-        out[b] = A.roundResult(crossEntropyRow(row, t[b]!));
-      }
-      return out;
-    }
+    case 'CrossEntropy':
+      return crossEntropy(st, n);
     case 'Mean': {
       const x = valueOf(st, n.x);
       A.sumBegin();
@@ -121,6 +100,37 @@ export function forwardNode(st: ExecState, n: Node): Buf {
     default:
       return assertNever(n, 'node kind');
   }
+}
+
+/** Softmax per row by the f64 formula, each output rounded once. */
+function softmax(st: ExecState, n: NodeOf<'Softmax'>): Buf {
+  const A = st.arith;
+  const x = valueOf(st, n.x);
+  const c = widthOf(n);
+  const out = A.alloc(x.length);
+  const row = new Float64Array(c);
+  const p = new Float64Array(c);
+  for (let b = 0; b < st.batch; b++) {
+    for (let k = 0; k < c; k++) row[k] = A.value(x[b * c + k]!);
+    softmaxRow(row, p);
+    for (let k = 0; k < c; k++) out[b * c + k] = A.roundResult(p[k]!);
+  }
+  return out;
+}
+
+/** Per-sample cross-entropy by the f64 formula, rounded once. */
+function crossEntropy(st: ExecState, n: NodeOf<'CrossEntropy'>): Buf {
+  const A = st.arith;
+  const z = valueOf(st, n.logits);
+  const c = widthOf(st.graph.nodes[n.logits] as Node);
+  const t = st.labels.get(n.label) as Int32Array;
+  const out = A.alloc(st.batch);
+  const row = new Float64Array(c);
+  for (let b = 0; b < st.batch; b++) {
+    for (let k = 0; k < c; k++) row[k] = A.value(z[b * c + k]!);
+    out[b] = A.roundResult(crossEntropyRow(row, t[b]!));
+  }
+  return out;
 }
 
 /** True when the gate at this step follows the hard rule (hard, or anneal past its schedule). */

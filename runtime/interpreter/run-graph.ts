@@ -153,15 +153,8 @@ function loadSources(graph: Graph, A: Arith, needed: readonly boolean[], params:
         diagnostics.push(diag('E4501', `missing input '${n.name}' (${n.dims.join(' x ')} features per sample)`, `provide '${n.name}' as [batch, ${n.dims.reduce((a, d) => a * d, 1)}]`));
         continue;
       }
-      const width = n.dims.reduce((a, d) => a * d, 1);
       const b = rows(n.name, t);
-      if (b === undefined) continue;
-      const ok = t.data.length === b * width && (t.shape.length === 2 ? t.shape[1] === width : t.shape.slice(1).join() === n.dims.join());
-      if (!ok) {
-        diagnostics.push(diag('E4502', `input '${n.name}' has shape [${t.shape.join(', ')}], expected [${b}, ${width}]`, `the model declares ${n.name} : [${n.dims.join(', ')}] per sample`));
-        continue;
-      }
-      values[n.id] = roundAll(A, t.data);
+      if (b !== undefined && inputFits(n, t, b, diagnostics)) values[n.id] = roundAll(A, t.data);
     } else if (n.kind === 'Label') {
       const t = inputs[n.name];
       if (!t) {
@@ -169,8 +162,7 @@ function loadSources(graph: Graph, A: Arith, needed: readonly boolean[], params:
         continue;
       }
       const b = rows(n.name, t);
-      if (b === undefined) continue;
-      const l = readLabels(n.name, n.classes, t, b, diagnostics);
+      const l = b === undefined ? undefined : readLabels(n.name, n.classes, t, b, diagnostics);
       if (l) labels.set(n.id, l);
     } else if (n.kind === 'Param') {
       const t = params.get(n.name);
@@ -184,6 +176,15 @@ function loadSources(graph: Graph, A: Arith, needed: readonly boolean[], params:
   return { batch: batch ?? 0, values, labels, diagnostics };
 }
 
+/** True when an input tensor is `[b, width]` or `[b, ...dims]`; reports E4502 otherwise. */
+function inputFits(n: Extract<Node, { kind: 'Input' }>, t: Tensor, b: number, diagnostics: Diagnostic[]): boolean {
+  const width = n.dims.reduce((a, d) => a * d, 1);
+  const ok = t.data.length === b * width && (t.shape.length === 2 ? t.shape[1] === width : t.shape.slice(1).join() === n.dims.join());
+  if (!ok) diagnostics.push(diag('E4502', `input '${n.name}' has shape [${t.shape.join(', ')}], expected [${b}, ${width}]`, `the model declares ${n.name} : [${n.dims.join(', ')}] per sample`));
+  return ok;
+}
+
+/** Class indices of a label tensor, or undefined after reporting E4502/E4503. */
 function readLabels(name: string, classes: number, t: Tensor, b: number, diagnostics: Diagnostic[]): Int32Array | undefined {
   if (t.data.length !== b || t.shape.length > 2 || (t.shape.length === 2 && t.shape[1] !== 1)) {
     diagnostics.push(diag('E4502', `label '${name}' has shape [${t.shape.join(', ')}], expected [${b}]`, 'labels are one class index per sample'));
