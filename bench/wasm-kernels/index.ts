@@ -87,6 +87,7 @@ function positRows(k: WasmKernels, budget: number): Row[] {
     mops: measure((c) => runChunks(c, (n) => fma(q, pa, pb, n)), budget),
   });
   rows.push({ name: 'WASM quire32 dot (q32_dot, per product)', anchor: 'fma', mops: measure((c) => runChunks(c, (n) => dot(pa, pb, n)), budget) });
+  rows.push(denseRow(k, budget));
   rows.push({
     name: 'TS reference quire32 FMA',
     mops: measure((c) => {
@@ -96,6 +97,32 @@ function positRows(k: WasmKernels, budget: number): Row[] {
     }, budget),
   });
   return rows;
+}
+
+/** A posit32 dense layer 784->512 at batch 1 through q32_dense, in multiply-adds per second. */
+function denseRow(k: WasmKernels, budget: number): Row {
+  const [inD, outD] = [784, 512];
+  const w = operands(7);
+  const x = operands(8);
+  const pw = k.alloc(4 * inD * outD);
+  const [pb, px, py] = [k.alloc(4 * outD), k.alloc(4 * inD), k.alloc(4 * outD)];
+  for (let i = 0; i < inD * outD; i += N) k.u32().set(w.subarray(0, Math.min(N, inD * outD - i)), pw / 4 + i);
+  k.u32().set(x.subarray(0, inD), px / 4);
+  k.u32().set(w.subarray(0, outD), pb / 4);
+  const dense = k.fn('q32_dense');
+  dense(pw, pb, px, py, 1, inD, outD);
+  const j = 5;
+  const row = k.u32().slice(pw / 4 + j * inD, pw / 4 + (j + 1) * inD);
+  const rq = new Quire('posit32');
+  rq.add(k.u32()[pb / 4 + j]!);
+  for (let i = 0; i < inD; i++) rq.mulAdd(row[i]!, x[i]!);
+  check('WASM q32_dense vs runtime/numerics Quire', k.u32()[py / 4 + j] === rq.toPosit());
+  const layer = measure((c) => {
+    for (let i = 0; i < c; i++) dense(pw, pb, px, py, 1, inD, outD);
+    return c;
+  }, budget, 5, 1);
+  const macs = inD * outD;
+  return { name: 'WASM posit32 dense 784->512 (q32_dense), per multiply-add', anchor: 'fma', mops: { best: layer.best * macs, median: layer.median * macs } };
 }
 
 /** bposit32 and posit16 mul and quire FMA (32-bit storage for both; checked like posit32). */

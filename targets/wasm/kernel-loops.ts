@@ -19,13 +19,13 @@ export function storePosit(m: WasmModule, fmt: KernelFormat, ptr: Expr, value: E
 
 /**
  * A counted loop: runs `body` n times (n an i32 local, may be 0), advancing each pointer local by
- * its stride after every iteration. The first pointer doubles as the induction variable (it runs
+ * its stride (a constant or an i32 local) after every iteration. The first pointer doubles as the induction variable (it runs
  * to an end address), which keeps one register fewer live across the body.
  */
 export function countedLoop(
   f: FnBuilder,
   n: Local,
-  strides: readonly (readonly [Local, number])[],
+  strides: readonly (readonly [Local, number | Local])[],
   body: (stmts: Expr[]) => void,
 ): Expr {
   const m = f.mod;
@@ -35,12 +35,13 @@ export function countedLoop(
   const top = f.label('loop');
   const stmts: Expr[] = [];
   body(stmts);
-  for (const [p, stride] of strides) stmts.push(f.set(p, m.i32.add(f.get(p), m.i32.const(stride))));
+  const step = (stride: number | Local): Expr => (typeof stride === 'number' ? m.i32.const(stride) : f.get(stride));
+  for (const [p, stride] of strides) stmts.push(f.set(p, m.i32.add(f.get(p), step(stride))));
   if (strides.length === 0) stmts.push(f.set(lead, m.i32.add(f.get(lead), m.i32.const(1))));
   stmts.push(m.br(top, m.i32.ne(f.get(lead), f.get(end))));
   return m.block(exit, [
     m.br(exit, m.i32.eqz(f.get(n))),
-    f.set(end, m.i32.add(f.get(lead), m.i32.mul(f.get(n), m.i32.const(leadStride)))),
+    f.set(end, m.i32.add(f.get(lead), m.i32.mul(f.get(n), step(leadStride)))),
     m.loop(top, m.block(null, stmts, 'none')),
   ], 'none');
 }

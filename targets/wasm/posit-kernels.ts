@@ -9,6 +9,7 @@ import { countedLoop, loadPosit, storePosit } from './kernel-loops.ts';
 import { emitAdd, emitDiv, emitMul, emitSqrt, emitSub } from './posit-arith.ts';
 import type { KernelCx } from './posit-codec.ts';
 import { emitFromF64, emitToF64 } from './posit-convert.ts';
+import { emitPositDense } from './posit-dense.ts';
 import { positFormat } from './posit-format.ts';
 import type { KernelFormat, PositFormatName } from './posit-format.ts';
 import { emitQuireKernels, quireScratchBytes } from './posit-quire.ts';
@@ -21,15 +22,15 @@ export interface PositKernelOptions {
   readonly scratchBase: number;
   /** Export every kernel under its own name (default true). */
   readonly exportAll?: boolean;
-  /** Operation groups to emit (default: all). `quire` is the whole quire family. */
+  /** Operation groups to emit (default: all). `quire` is the whole quire family; `dense` implies it. */
   readonly ops?: readonly PositKernelOp[];
 }
 
 /** Operation groups of the posit kernel library. */
-export type PositKernelOp = 'add' | 'sub' | 'mul' | 'div' | 'sqrt' | 'from_f64' | 'to_f64' | 'quire';
+export type PositKernelOp = 'add' | 'sub' | 'mul' | 'div' | 'sqrt' | 'from_f64' | 'to_f64' | 'quire' | 'dense';
 
 /** Every operation group. */
-export const POSIT_KERNEL_OPS: readonly PositKernelOp[] = ['add', 'sub', 'mul', 'div', 'sqrt', 'from_f64', 'to_f64', 'quire'];
+export const POSIT_KERNEL_OPS: readonly PositKernelOp[] = ['add', 'sub', 'mul', 'div', 'sqrt', 'from_f64', 'to_f64', 'quire', 'dense'];
 
 /** Bytes of scratch memory the kernels of these formats need at `scratchBase`. */
 export function positScratchBytes(formats: readonly PositFormatName[]): number {
@@ -115,7 +116,8 @@ export function emitFormatKernels(m: WasmModule, name: PositFormatName, opts: Po
   if (want.has('to_f64')) {
     emitUnaryPair(m, fmt, 'to_f64', { inT: 'i32', outT: 'f64', inBytes: fmt.bytes, outBytes: 8 }, emitToF64, exportAll);
   }
-  if (want.has('quire')) emitQuireKernels(m, fmt, opts.scratchBase, exportAll);
+  if (want.has('quire') || want.has('dense')) emitQuireKernels(m, fmt, opts.scratchBase, exportAll);
+  if (want.has('dense')) emitPositDense(m, fmt, opts.scratchBase, exportAll);
 }
 
 /** Emits the kernels of every requested format. */

@@ -28,7 +28,7 @@ describe('kernel modules', () => {
         expect(names.has(`${prefix}_${op}`)).toBe(true);
         expect(names.has(`${prefix}_${op}_arr`)).toBe(true);
       }
-      for (const op of ['clear', 'is_nar', 'fma', 'fms', 'add', 'sub', 'to', 'fma_arr', 'dot']) {
+      for (const op of ['clear', 'is_nar', 'fma', 'fms', 'add', 'sub', 'to', 'fma_arr', 'dot', 'dense']) {
         expect(names.has(`${quirePrefix}_${op}`)).toBe(true);
       }
     }

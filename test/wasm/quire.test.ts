@@ -6,7 +6,7 @@ import { fdp, Quire } from '../../runtime/numerics/index.ts';
 import type { WasmKernels } from '../../targets/wasm/instantiate.ts';
 import { POSIT_FORMAT_NAMES, positFormat } from '../../targets/wasm/posit-format.ts';
 import type { KernelFormat, PositFormatName } from '../../targets/wasm/posit-format.ts';
-import { loadKernels, writePatterns } from './harness.ts';
+import { loadKernels, readPatterns, writePatterns } from './harness.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -193,6 +193,40 @@ describe('quire NaR: overflow and stickiness', () => {
       expect(k.fn(`${qp}_is_nar`)(q)).toBe(0);
       k.fn(`${qp}_fma`)(q, one, one);
       expect(k.fn(`${qp}_to`)(q) >>> 0).toBe(one);
+    });
+  }
+});
+
+describe('posit dense kernel (qp_dense)', () => {
+  let k: WasmKernels;
+  beforeAll(async () => {
+    k = await loadKernels({ f32: false, ops: ['dense'], optimize: { level: 3 } });
+  });
+
+  for (const name of POSIT_FORMAT_NAMES) {
+    const fmt = positFormat(name);
+    it(`${name}: y = round(bias + W x) per output, one rounding, as the reference fdp`, () => {
+      const r = rng(fmt.n * 5 + 3);
+      for (const [batch, inDim, outDim] of [
+        [1, 7, 3],
+        [3, 33, 5],
+        [2, 1, 1],
+      ] as const) {
+        const w = patterns(fmt, inDim * outDim, r);
+        const bias = patterns(fmt, outDim, r);
+        const x = patterns(fmt, batch * inDim, r);
+        k.reset();
+        const [pw, pb, px] = [writePatterns(k, fmt, w), writePatterns(k, fmt, bias), writePatterns(k, fmt, x)];
+        const py = writePatterns(k, fmt, new Array<number>(batch * outDim).fill(fmt.nar));
+        k.fn(`${fmt.quirePrefix}_dense`)(pw, pb, px, py, batch, inDim, outDim);
+        const want: number[] = [];
+        for (let b = 0; b < batch; b++) {
+          for (let j = 0; j < outDim; j++) {
+            want.push(fdp(name, w.slice(j * inDim, (j + 1) * inDim), x.slice(b * inDim, (b + 1) * inDim), bias[j]));
+          }
+        }
+        expect(readPatterns(k, fmt, py, batch * outDim)).toEqual(want);
+      }
     });
   }
 });
