@@ -45,7 +45,7 @@ export interface TangentInfo {
   readonly rule: NodeKind;
   /** The value carries a tangent under the model's declared learn mode. */
   readonly active: boolean;
-  /** Consumers' tangent rules read a relaxed value of this routing op (hard gate, Top1). */
+  /** Consumers' tangent rules may read a relaxed value of this routing op: hard gates, anneal gates once their schedule ends, Top1. */
   readonly relaxed: boolean;
   readonly perturbed?: Perturbation;
   readonly units?: UnitSource;
