@@ -148,6 +148,17 @@ export const DIAG_CODES = {
   E4509: 'unknown numeric format for --format',
   E4510: 'run target failed',
   E4511: 'invalid command-line value',
+  // E47xx: learning while serving (runtime/learn, runtime/data, compiler/adapt.ts, tilegate adapt)
+  E4701: 'unknown dataset or drift for --data',
+  E4702: 'drift strength out of range',
+  E4703: 'dataset directory lacks x.npy or t.npy',
+  E4704: 'dataset does not fit the model',
+  E4705: 'a learning or serving thread failed',
+  E4706: 'invalid class labels in t.npy',
+  E4707: 'model cannot be adapted (needs one input, one label and a loss)',
+  E4708: 'invalid adapt option',
+  E4709: 'unsupported dtype for class labels',
+  E4710: 'drift needs 28x28 images',
 
   // --- E5xxx: runtime and environment ---
   E5001: 'internal error',

@@ -1,0 +1,8 @@
+// Entry file of tilegate's worker threads: registers the TypeScript loader in this thread (a
+// worker does not inherit the loader of the thread that spawned it), then runs the role module
+// named in workerData.entry (runtime/learn/worker-main.ts).
+import { workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+await import(workerData.entry);
