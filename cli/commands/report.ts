@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { formatBytes } from '../../compiler/coeffects/verdicts.ts';
+import { TARGET_NAMES as TARGETS, type TargetName } from '../../compiler/coeffects/keys.ts';
+import { compileToIR } from '../../compiler/index.ts';
+import { analysisPasses, dumpGraph, PASSES } from '../../compiler/pipeline.ts';
 import { report, type CoeffectReport, type ReportValue } from '../../compiler/report.ts';
+import { isNumericFormat } from '../../runtime/numerics/index.ts';
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import { EXIT, palette, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
@@ -17,6 +21,9 @@ interface ReportCliOptions {
   readonly grid?: string;
   readonly learningTiles?: string;
   readonly target?: string;
+  readonly dumpAfter?: string;
+  readonly stopAfter?: string;
+  readonly debug?: boolean;
 }
 
 /** The report subcommand. */
@@ -31,6 +38,9 @@ export const command: CommandModule = {
       .option('--grid <grid>', 'xdna1, xdna2 or a grid JSON file (default: the model xdna block, else xdna2)')
       .option('--learning-tiles <n>', 'compute tiles given to learning (default: the model xdna block)')
       .option('--target <targets>', 'comma-separated targets to check quires for (default: the model target blocks)')
+      .option('--dump-after <stages>', 'print the IR (with its side tables) after these comma-separated stages')
+      .option('--stop-after <stage>', 'stop after this stage and print its IR instead of the report')
+      .option('--debug', 'run the IR verifier after every stage')
       .action((model: string, opts: ReportCliOptions) => setExit(runReport(io, model, opts)));
   },
 };
@@ -46,6 +56,10 @@ export function runReport(io: CliIO, model: string, opts: ReportCliOptions): num
     printDiagnostics(io, [d], undefined, opts.json);
     return EXIT.badInput;
   }
+  if (opts.dumpAfter !== undefined || opts.stopAfter !== undefined) {
+    const code = dumpStages(io, text, model, opts);
+    if (code !== EXIT.ok || opts.stopAfter !== undefined) return code;
+  }
   const r = report(text, model, {
     ...(opts.format === undefined ? {} : { format: opts.format }),
     ...(opts.grid === undefined ? {} : { grid: opts.grid }),
@@ -56,6 +70,30 @@ export function runReport(io: CliIO, model: string, opts: ReportCliOptions): num
   printDiagnostics(io, r.diagnostics, r.sources, opts.json);
   if (r.diagnostics.some((d) => d.severity === 'error')) return EXIT.badInput;
   return r.report && r.report.counts.fail > 0 ? EXIT.checkFailed : EXIT.ok;
+}
+
+/** `--dump-after` / `--stop-after`: runs the whole pipeline (analyses included) and prints IR dumps. */
+function dumpStages(io: CliIO, text: string, model: string, opts: ReportCliOptions): number {
+  const list = (v: string | undefined): string[] => (v ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const targets = list(opts.target).filter((t): t is TargetName => (TARGETS as readonly string[]).includes(t));
+  const passes = [
+    ...PASSES,
+    ...analysisPasses({
+      ...(opts.format !== undefined && isNumericFormat(opts.format) ? { format: opts.format } : {}),
+      ...(targets.length > 0 ? { targets } : {}),
+    }),
+  ];
+  const r = compileToIR(text, model, {
+    passes,
+    verify: opts.debug === true,
+    dumpAfter: list(opts.dumpAfter),
+    ...(opts.stopAfter === undefined ? {} : { stopAfter: opts.stopAfter }),
+    onDump: (stage, ir) => io.out(`// ---- IR after ${stage} ----\n${ir}`),
+  });
+  const stoppedHere = opts.stopAfter !== undefined && !list(opts.dumpAfter).includes(opts.stopAfter);
+  if (stoppedHere && r.graph && r.tables) io.out(`// ---- IR after ${r.lastStage} ----\n${dumpGraph(r.graph, r.tables)}`);
+  printDiagnostics(io, r.diagnostics, r.sources, opts.json);
+  return r.diagnostics.some((d) => d.severity === 'error') ? EXIT.badInput : EXIT.ok;
 }
 
 /** A whole decimal count, or NaN (the library turns NaN into an E2603 diagnostic). */

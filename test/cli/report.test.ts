@@ -190,3 +190,21 @@ describe('tilegate report on bad input', () => {
     expect(d.diagnostics[0]!.code).toMatch(/^E0/);
   });
 });
+
+describe('tilegate report --dump-after / --stop-after', () => {
+  it('prints the IR with side tables after the named stages and stops where asked', async () => {
+    const r = await run(join(EXAMPLES, 'dense.dg'), '--dump-after', 'layout', '--stop-after', 'numeric-select', '--format', 'posit16', '--debug');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('// ---- IR after layout ----');
+    expect(r.out).toContain('// ---- IR after numeric-select ----');
+    expect(r.out).toMatch(/%3 = Dense %0, %1, %2 : real\[B,256\] .*format=posit16/);
+    expect(r.out).not.toContain('verdicts:');
+  });
+
+  it('names an unknown stage with a suggestion and exits 2', async () => {
+    const r = await run(join(EXAMPLES, 'dense.dg'), '--stop-after', 'lowr');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("error[E2002]: unknown pipeline stage 'lowr'");
+    expect(r.err).toContain("did you mean 'lower'?");
+  });
+});
