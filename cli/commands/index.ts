@@ -1,6 +1,7 @@
 // The list of subcommands. Each module exports `command: CommandModule`; add one line per command.
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
+import { command as adapt } from './adapt.ts';
 import { command as compile } from './compile.ts';
 import { command as conform } from './conform.ts';
 import { command as init } from './init.ts';
@@ -13,4 +14,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [compile, report, init, run, conform];
+export const COMMANDS: readonly CommandModule[] = [compile, report, init, run, conform, adapt];

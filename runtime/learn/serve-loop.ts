@@ -104,7 +104,8 @@ export function learnLoop(role: LearnerRole, post: (m: LearnerMessage, transfer?
     }
     params = r.newParams;
     post({ kind: 'step', step: s + 1, loss: r.loss, activationRatio: r.stats.activationRatio, inactiveRatio: r.stats.inactiveRatio, perturbedElements: r.stats.perturbedElements });
-    if ((s + 1) % role.syncEvery === 0 || s + 1 === role.steps) publish(store, params, s + 1, post);
+    // Mode none (A) learns nothing, so it never publishes: serving stays on version 0.
+    if (role.mode !== 'none' && ((s + 1) % role.syncEvery === 0 || s + 1 === role.steps)) publish(store, params, s + 1, post);
     Atomics.store(coord, COORD.STEPS_DONE, s + 1);
     Atomics.notify(coord, COORD.STEPS_DONE);
   }
