@@ -82,6 +82,11 @@ export const DIAG_CODES = {
   E3309: 'no functional kernel registered under that name',
   E3310: 'the grid cost model has no rate for that format',
   E3311: 'simulation exceeded its event limit',
+  // E36xx: whole-model WASM target and difftest (targets/wasm/model*.ts, compiler/difftest*.ts)
+  E3601: 'internal error: the emitted model module failed WASM validation',
+  E3602: 'difftest: unknown or unsupported format',
+  E3603: 'difftest: invalid option value',
+  E3604: 'the WASM model module cannot grow its memory to this batch',
 
   // --- E4xxx: input files (runtime/io, cli/conform, grid JSON) ---
   E4001: 'cannot read input file',
