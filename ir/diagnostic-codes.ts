@@ -82,6 +82,11 @@ export const DIAG_CODES = {
   E3309: 'no functional kernel registered under that name',
   E3310: 'the grid cost model has no rate for that format',
   E3311: 'simulation exceeded its event limit',
+  // E34xx: WebGPU target (targets/webgpu)
+  E3401: 'numeric format not supported by the WebGPU target',
+  E3402: 'a WebGPU kernel binds more storage buffers than the device allows',
+  E3403: 'a WebGPU buffer exceeds the device binding size limit',
+  E3404: 'batch too large for one WebGPU dispatch',
   // E36xx: whole-model WASM target and difftest (targets/wasm/model*.ts, compiler/difftest*.ts)
   E3601: 'internal error: the emitted model module failed WASM validation',
   E3602: 'difftest: unknown or unsupported format',

@@ -35,7 +35,10 @@ export const referenceTarget: RunTarget = {
 };
 
 /** Lazy loaders of the targets this build provides; a backend adds its line here. */
-const TARGET_LOADERS = new Map<string, () => Promise<RunTarget>>([['reference', () => Promise.resolve(referenceTarget)]]);
+const TARGET_LOADERS = new Map<string, () => Promise<RunTarget>>([
+  ['reference', () => Promise.resolve(referenceTarget)],
+  ['webgpu', async () => (await import('../targets/webgpu/run-target.ts')).webgpuTarget],
+]);
 
 /** Registers (or replaces) a target at run time, e.g. from a test or an embedding application. */
 export function registerTarget(name: string, load: () => Promise<RunTarget>): void {
