@@ -47,27 +47,30 @@ export const ELEMENTARY_CONSTANTS = {
 
 const K = ELEMENTARY_CONSTANTS;
 
-// Exact bit moves through one scratch word; DataView's default big-endian order puts the high
-// word (sign, exponent, top 20 fraction bits) at offset 0 on every host.
-const scratch = new DataView(new ArrayBuffer(8));
+// Exact bit moves through one scratch word, viewed as a double and as two int32 words; HI is the
+// index of the high word (sign, exponent, top 20 fraction bits) in the host's byte order.
+const scratchF64 = new Float64Array(1);
+const scratchI32 = new Int32Array(scratchF64.buffer);
+const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
 
 /** The high 32 bits of x as a signed int32 (sign bit = bit 31). */
 export function highWord(x: number): number {
-  scratch.setFloat64(0, x);
-  return scratch.getInt32(0);
+  scratchF64[0] = x;
+  return scratchI32[HI]!;
 }
 
 /** The low 32 bits of x as an unsigned int32. */
 export function lowWord(x: number): number {
-  scratch.setFloat64(0, x);
-  return scratch.getUint32(4);
+  scratchF64[0] = x;
+  return scratchI32[LO]! >>> 0;
 }
 
 /** The double with these high and low words. */
 export function fromWords(hi: number, lo: number): number {
-  scratch.setUint32(0, hi >>> 0);
-  scratch.setUint32(4, lo >>> 0);
-  return scratch.getFloat64(0);
+  scratchI32[HI] = hi;
+  scratchI32[LO] = lo;
+  return scratchF64[0]!;
 }
 
 /** x with its high word replaced (low word kept). */
