@@ -69,7 +69,7 @@ export interface LearnWhileServeResult {
 }
 
 /** Copies a split into shared memory. */
-function shareStream(s: Samples): SharedStream {
+export function shareStream(s: Samples): SharedStream {
   const x = new SharedArrayBuffer(Math.max(8, s.x.length * 8));
   const t = new SharedArrayBuffer(Math.max(8, s.t.length * 8));
   new Float64Array(x).set(s.x);

@@ -59,8 +59,10 @@ export interface ServerRole extends RoleBase {
 export interface ProbeRole {
   readonly role: 'probe-writer' | 'probe-reader';
   readonly store: SharedSnapshotStore;
-  /** Writer: publications; reader: leases to take. */
+  /** Writer: publications; reader: leases to take at least. */
   readonly count: number;
+  /** Reader: also keep reading until this version is seen (so reads overlap the writer's run). */
+  readonly until?: number;
 }
 
 /** Any role a worker can run. */

@@ -20,14 +20,15 @@ export function probeWrite(role: ProbeRole): ProbeReport {
   return { kind: 'probe', reads: 0, torn: 0, backwards: 0, versions };
 }
 
-/** Takes `count` leases, holding each while it reads every element twice. */
+/** Takes at least `count` leases (and reads on until version `until`), holding each while it reads every element twice. */
 export function probeRead(role: ProbeRole): ProbeReport {
   const store = SnapshotStore.attach(role.store);
   let torn = 0;
   let backwards = 0;
   let last = -1;
+  let reads = 0;
   const seen = new Set<number>();
-  for (let k = 0; k < role.count; k++) {
+  for (; reads < role.count || last < (role.until ?? -1); reads++) {
     const lease = store.acquire();
     let ok = store.verify(lease);
     // Two passes, so a writer that could touch a pinned slot would be caught between them.
@@ -47,5 +48,5 @@ export function probeRead(role: ProbeRole): ProbeReport {
     seen.add(lease.version);
     lease.release();
   }
-  return { kind: 'probe', reads: role.count, torn, backwards, versions: [...seen].sort((a, b) => a - b) };
+  return { kind: 'probe', reads, torn, backwards, versions: [...seen].sort((a, b) => a - b) };
 }

@@ -25,9 +25,10 @@ function probeResult(w: Worker): Promise<ProbeReport> {
   });
 }
 
-/** Runs one writer publishing `publications` snapshots against `readers` readers taking `reads` leases each. */
+/** Runs one writer publishing `publications` snapshots against `readers` readers, each taking `reads` leases and reading on until the last version. */
 export async function stressStore(store: SnapshotStore, publications: number, readers: number, reads: number): Promise<{ writer: ProbeReport; readers: ProbeReport[] }> {
-  const rs = Array.from({ length: readers }, () => spawnRole({ role: 'probe-reader', store: store.shared, count: reads }));
+  const until = store.latestVersion() + publications;
+  const rs = Array.from({ length: readers }, () => spawnRole({ role: 'probe-reader', store: store.shared, count: reads, until }));
   const w = spawnRole({ role: 'probe-writer', store: store.shared, count: publications });
   try {
     const [writer, ...done] = await Promise.all([probeResult(w), ...rs.map(probeResult)]);
