@@ -55,19 +55,19 @@ const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
 /** The high 32 bits of x as a signed int32 (sign bit = bit 31). */
-export function highWord(x: number): number {
+function highWord(x: number): number {
   scratchF64[0] = x;
   return scratchI32[HI]!;
 }
 
 /** The low 32 bits of x as an unsigned int32. */
-export function lowWord(x: number): number {
+function lowWord(x: number): number {
   scratchF64[0] = x;
   return scratchI32[LO]! >>> 0;
 }
 
 /** The double with these high and low words. */
-export function fromWords(hi: number, lo: number): number {
+function fromWords(hi: number, lo: number): number {
   scratchI32[HI] = hi;
   scratchI32[LO] = lo;
   return scratchF64[0]!;
