@@ -87,6 +87,9 @@ export const DIAG_CODES = {
   E3402: 'a WebGPU kernel binds more storage buffers than the device allows',
   E3403: 'a WebGPU buffer exceeds the device binding size limit',
   E3404: 'batch too large for one WebGPU dispatch',
+  // E35xx: xdna lowering and `tilegate simulate` (targets/xdna/lower*.ts, simulate.ts)
+  E3501: 'invalid simulate option',
+  E3502: 'lowering the tile plan to a simulator program failed (internal error)',
   // E36xx: whole-model WASM target and difftest (targets/wasm/model*.ts, compiler/difftest*.ts)
   E3601: 'internal error: the emitted model module failed WASM validation',
   E3602: 'difftest: unknown or unsupported format',

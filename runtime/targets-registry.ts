@@ -38,6 +38,7 @@ export const referenceTarget: RunTarget = {
 const TARGET_LOADERS = new Map<string, () => Promise<RunTarget>>([
   ['reference', () => Promise.resolve(referenceTarget)],
   ['webgpu', async () => (await import('../targets/webgpu/run-target.ts')).webgpuTarget],
+  ['xdna', async () => (await import('../targets/xdna/simulate.ts')).xdnaTarget],
 ]);
 
 /** Registers (or replaces) a target at run time, e.g. from a test or an embedding application. */

@@ -7,6 +7,7 @@ import { command as conform } from './conform.ts';
 import { command as init } from './init.ts';
 import { command as report } from './report.ts';
 import { command as run } from './run.ts';
+import { command as simulate } from './simulate.ts';
 
 /** A subcommand: registers itself on the program and reports its exit code through `setExit`. */
 export interface CommandModule {
@@ -14,4 +15,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [compile, report, init, run, conform, adapt];
+export const COMMANDS: readonly CommandModule[] = [compile, report, simulate, init, run, conform, adapt];

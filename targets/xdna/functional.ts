@@ -29,6 +29,18 @@ export interface InferenceRecord {
   readonly version: number;
   /** Per prediction output, `[batch * width]` exact f64 values. */
   readonly outputs: ReadonlyMap<string, Float64Array>;
+  /** The snapshot it was computed with, kept for the records chosen for replay. */
+  readonly replay?: { readonly params: ParamSet; readonly gateStep: number };
+}
+
+/** Options of a functional model. */
+export interface FunctionalOptions {
+  /** Keep the snapshot of the n-th record (version v) for replay. Default: none. */
+  readonly keepForReplay?: (n: number, version: number) => boolean;
+  /** Keep the training parameters after each of the first n updates. Default 0. */
+  readonly keepSteps?: number;
+  /** Called after every inference item and learning step. */
+  readonly onProgress?: (inferences: number, steps: number) => void;
 }
 
 /** A value the head memory tile holds between gathering it and sending it on. */
@@ -49,10 +61,14 @@ export class FunctionalModel {
   private readonly weightSlices = new Map<string, { stamp: string; W: Buf; b: Buf }>();
   private hostPass = 0;
 
+  /** Training parameters after update n (for the first `keepSteps` updates). */
+  readonly history: ParamSet[] = [];
+
   constructor(
     readonly lowered: Lowered,
     params: ParamSet,
     readonly data: StreamData,
+    private readonly opts: FunctionalOptions = {},
   ) {
     this.io = elementIO(lowered.plan.format);
     const learn = lowered.roles.find((r) => r.role === 'forward-gradient');
@@ -181,6 +197,8 @@ export class FunctionalModel {
         return () => {
           this.host.update();
           this.hostPass = 0;
+          if (this.host.updates <= (this.opts.keepSteps ?? 0)) this.history.push(this.host.training);
+          this.opts.onProgress?.(this.records.length, this.host.updates);
         };
       case 'publish':
         return (ctx) => this.host.publish(ctx.version);
@@ -292,7 +310,11 @@ export class FunctionalModel {
       outputs.set(n.name, Float64Array.from(v, (c) => A.value(c)));
       offset += align8(count * this.io.bpe);
     }
-    this.records.push({ item: ctx.iteration(0), version: ctx.version, outputs });
+    const version = ctx.version;
+    const keep = this.opts.keepForReplay?.(this.records.length, version) ?? false;
+    const snap = keep ? this.host.snapshot(Math.max(0, version)) : undefined;
+    this.records.push({ item: ctx.iteration(0), version, outputs, ...(snap ? { replay: { params: snap.params, gateStep: snap.gateStep } } : {}) });
+    this.opts.onProgress?.(this.records.length, this.host.updates);
   }
 
   private accumulate(fifo: string, ctx: KernelContext): void {
