@@ -121,5 +121,11 @@ export function goldenText(p: GpuProgram): string {
     for (const l of libs) text = text.replace(l, '');
     parts.push(`// ==== ${file}: ${users.map((k) => k.name).join(', ')}\n${text.trim()}\n`);
   }
-  return parts.join('\n');
+  parts.push('// ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings');
+  const grid = (e: Extent): string => ('groups' in e ? `${e.groups}` : `ceil(B/${e.perBatch})`);
+  for (const k of p.kernels) {
+    const range = k.variant ? ` (B >= ${k.variant.minBatch})` : '';
+    parts.push(`// ${k.name}${range} dims [${k.dims.join(', ')}] grid (${grid(k.dispatch.x)}, ${grid(k.dispatch.y)}) ${k.bindings.map((v) => `${v.name}=${v.buffer}`).join(' ')}`);
+  }
+  return `${parts.join('\n')}\n`;
 }

@@ -39,12 +39,11 @@ export function tangentKernel(cx: KernelContext, plan: TangentPlan, n: Node): re
       return [gateTangent(cx, n, out)];
     case 'Mul': {
       const B = new Binder();
-      const da = cx.tangent(n.a) ? B.bind('da', d(n.a), e) : undefined;
-      const db = cx.tangent(n.b) ? B.bind('db', d(n.b), e) : undefined;
-      const a = B.bind('a', cx.pathValue(n.a), e);
-      const b = B.bind('bb', cx.pathValue(n.b), e);
+      // Only what a term reads is bound: an unused binding would not be in the pipeline's layout.
+      const terms: string[] = [];
+      if (cx.tangent(n.a)) terms.push(cx.ops.accProduct('acc', `${B.bind('da', d(n.a), e)}[i]`, `${B.bind('bb', cx.pathValue(n.b), e)}[i]`));
+      if (cx.tangent(n.b)) terms.push(cx.ops.accProduct('acc', `${B.bind('a', cx.pathValue(n.a), e)}[i]`, `${B.bind('db', d(n.b), e)}[i]`));
       const dy = B.bind('dy', out, e, true);
-      const terms = [da ? cx.ops.accProduct('acc', `${da}[i]`, `${b}[i]`) : '', db ? cx.ops.accProduct('acc', `${a}[i]`, `${db}[i]`) : ''].filter((s) => s !== '');
       return [map(cx, B, n, `var acc: ${cx.ops.acc};\n${cx.ops.accClear('acc')}\n${terms.join('\n')}\n${dy}[i] = ${cx.ops.accRound('acc')};`)];
     }
     case 'Softmax': {
@@ -150,7 +149,7 @@ function combineTangent(cx: KernelContext, n: NodeOf<'Combine'>, out: string): K
   const E = n.experts.length;
   const dwBuf = cx.tangent(n.weights);
   const dw = dwBuf ? B.bind('dw', dwBuf, el) : undefined;
-  const w = B.bind('w', cx.pathValue(n.weights), el);
+  const w = n.experts.some((id) => cx.tangent(id)) ? B.bind('w', cx.pathValue(n.weights), el) : '';
   const lines: string[] = [];
   n.experts.forEach((id, k) => {
     if (dw) lines.push(cx.ops.accProduct('acc', `${dw}[b * ${E}u + ${k}u]`, `${B.bind(`e${k}`, cx.value(id), el)}[i]`));

@@ -1,0 +1,2479 @@
+// dg_deep in f32: 55 kernels, 28 distinct; library: none
+
+// ==== 4-dense-narrow.wgsl: 4-dense-narrow, 8-dense-narrow, 12-dense-narrow, 16-dense-narrow, 21-dense-narrow, 25-dense-narrow, 30-dense-narrow, 34-dense-narrow, 39-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> y: array<f32>;
+
+const TN = 64u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 128>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch) {
+    acc0_0 = acc0_0 + bias[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch) {
+    acc0_1 = acc0_1 + bias[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch) {
+    acc0_2 = acc0_2 + bias[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch) {
+    acc0_3 = acc0_3 + bias[oj0];
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = x[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = acc0_3;
+  }
+}
+
+// ==== 4-dense-wide.wgsl: 4-dense-wide, 8-dense-wide, 12-dense-wide, 16-dense-wide, 21-dense-wide, 25-dense-wide, 30-dense-wide, 34-dense-wide, 39-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> y: array<f32>;
+
+const TN = 64u;
+const TB = 16u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 512>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let oj1 = j0 + 16u + jl;
+  let oj2 = j0 + 32u + jl;
+  let oj3 = j0 + 48u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  var acc1_0: f32;
+  var acc1_1: f32;
+  var acc1_2: f32;
+  var acc1_3: f32;
+  var acc2_0: f32;
+  var acc2_1: f32;
+  var acc2_2: f32;
+  var acc2_3: f32;
+  var acc3_0: f32;
+  var acc3_1: f32;
+  var acc3_2: f32;
+  var acc3_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch) {
+    acc0_0 = acc0_0 + bias[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch) {
+    acc0_1 = acc0_1 + bias[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch) {
+    acc0_2 = acc0_2 + bias[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch) {
+    acc0_3 = acc0_3 + bias[oj0];
+  }
+  acc1_0 = 0.0;
+  if (oj1 < NOUT && sb0 < run.batch) {
+    acc1_0 = acc1_0 + bias[oj1];
+  }
+  acc1_1 = 0.0;
+  if (oj1 < NOUT && sb1 < run.batch) {
+    acc1_1 = acc1_1 + bias[oj1];
+  }
+  acc1_2 = 0.0;
+  if (oj1 < NOUT && sb2 < run.batch) {
+    acc1_2 = acc1_2 + bias[oj1];
+  }
+  acc1_3 = 0.0;
+  if (oj1 < NOUT && sb3 < run.batch) {
+    acc1_3 = acc1_3 + bias[oj1];
+  }
+  acc2_0 = 0.0;
+  if (oj2 < NOUT && sb0 < run.batch) {
+    acc2_0 = acc2_0 + bias[oj2];
+  }
+  acc2_1 = 0.0;
+  if (oj2 < NOUT && sb1 < run.batch) {
+    acc2_1 = acc2_1 + bias[oj2];
+  }
+  acc2_2 = 0.0;
+  if (oj2 < NOUT && sb2 < run.batch) {
+    acc2_2 = acc2_2 + bias[oj2];
+  }
+  acc2_3 = 0.0;
+  if (oj2 < NOUT && sb3 < run.batch) {
+    acc2_3 = acc2_3 + bias[oj2];
+  }
+  acc3_0 = 0.0;
+  if (oj3 < NOUT && sb0 < run.batch) {
+    acc3_0 = acc3_0 + bias[oj3];
+  }
+  acc3_1 = 0.0;
+  if (oj3 < NOUT && sb1 < run.batch) {
+    acc3_1 = acc3_1 + bias[oj3];
+  }
+  acc3_2 = 0.0;
+  if (oj3 < NOUT && sb2 < run.batch) {
+    acc3_2 = acc3_2 + bias[oj3];
+  }
+  acc3_3 = 0.0;
+  if (oj3 < NOUT && sb3 < run.batch) {
+    acc3_3 = acc3_3 + bias[oj3];
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 512u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = x[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      let w1 = wt[c * TN + 16u + jl];
+      let w2 = wt[c * TN + 32u + jl];
+      let w3 = wt[c * TN + 48u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+        acc1_0 = acc1_0 + w1 * x0;
+        acc2_0 = acc2_0 + w2 * x0;
+        acc3_0 = acc3_0 + w3 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+        acc1_1 = acc1_1 + w1 * x1;
+        acc2_1 = acc2_1 + w2 * x1;
+        acc3_1 = acc3_1 + w3 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+        acc1_2 = acc1_2 + w1 * x2;
+        acc2_2 = acc2_2 + w2 * x2;
+        acc3_2 = acc3_2 + w3 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+        acc1_3 = acc1_3 + w1 * x3;
+        acc2_3 = acc2_3 + w2 * x3;
+        acc3_3 = acc3_3 + w3 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = acc0_3;
+  }
+  if (oj1 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj1] = acc1_0;
+  }
+  if (oj1 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj1] = acc1_1;
+  }
+  if (oj1 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj1] = acc1_2;
+  }
+  if (oj1 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj1] = acc1_3;
+  }
+  if (oj2 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj2] = acc2_0;
+  }
+  if (oj2 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj2] = acc2_1;
+  }
+  if (oj2 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj2] = acc2_2;
+  }
+  if (oj2 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj2] = acc2_3;
+  }
+  if (oj3 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj3] = acc3_0;
+  }
+  if (oj3 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj3] = acc3_1;
+  }
+  if (oj3 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj3] = acc3_2;
+  }
+  if (oj3 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj3] = acc3_3;
+  }
+}
+
+// ==== 5-activation.wgsl: 5-activation, 9-activation, 13-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  y[i] = select(0.0, x[i], x[i] > 0.0 || x[i] != x[i]);
+}
+
+// ==== 17-gate.wgsl: 17-gate
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> z: array<f32>;
+@group(0) @binding(2) var<storage, read_write> m: array<f32>;
+@group(0) @binding(3) var<storage, read_write> relaxed: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let zv = z[i];
+  let arg = zv;
+  let sv = f32_sigmoid(arg);
+  let on = (z[i] >= bitcast<f32>(0xb3800000u));
+  m[i] = select(0.0, 1.0, on);
+  relaxed[i] = select(sv, 1.0, on);
+}
+
+// ==== 18-mul.wgsl: 18-mul, 27-mul, 36-mul
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> bb: array<f32>;
+@group(0) @binding(3) var<storage, read_write> y: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  y[i] = (a[i] * bb[i]);
+}
+
+// ==== 22-activation.wgsl: 22-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let v = x[i];
+  let f = f32_gelu(v);
+  y[i] = f;
+}
+
+// ==== 26-gate.wgsl: 26-gate
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> z: array<f32>;
+@group(0) @binding(2) var<storage, read_write> m: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let zv = z[i];
+  let arg = zv;
+  let sv = f32_sigmoid(arg);
+  m[i] = sv;
+}
+
+// ==== 31-activation.wgsl: 31-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let v = x[i];
+  let f = f32_tanh(v);
+  y[i] = f;
+}
+
+// ==== 35-gate.wgsl: 35-gate
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> z: array<f32>;
+@group(0) @binding(2) var<storage, read_write> m: array<f32>;
+@group(0) @binding(3) var<storage, read_write> relaxed: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let zv = z[i];
+  let arg = select(zv, ((zv - run.center32) / run.temp32), run.hard == 0u);
+  let sv = f32_sigmoid(arg);
+  if (run.hard != 0u) {
+    let on = (z[i] >= bitcast<f32>(0xbecf9920u));
+    m[i] = select(0.0, 1.0, on);
+    relaxed[i] = select(sv, 1.0, on);
+  } else {
+    m[i] = sv;
+    relaxed[i] = sv;
+  }
+}
+
+// ==== 40-softmax.wgsl: 40-softmax
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var m = bitcast<f32>(0xff7fffffu);
+  for (var k = 0u; k < C; k++) {
+    let v = x[base + k];
+    if ((v != v)) {
+      m = v;
+      break;
+    }
+    if ((v > m)) {
+      m = v;
+    }
+  }
+  var s = 0.0;
+  for (var it = 0u; it < 2u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = exp((x[base + k] - m));
+    if (phase == 0u) {
+      s = (s + e);
+    } else {
+      let p = (e / s);
+      if (phase == 1u) {
+        y[base + k] = p;
+      }
+    }
+  }
+}
+
+// ==== 44-crossentropy.wgsl: 44-crossentropy
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> z: array<f32>;
+@group(0) @binding(2) var<storage, read> labels: array<u32>;
+@group(0) @binding(3) var<storage, read_write> y: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var m = bitcast<f32>(0xff7fffffu);
+  for (var k = 0u; k < C; k++) {
+    let v = z[base + k];
+    if ((v != v)) {
+      m = v;
+      break;
+    }
+    if ((v > m)) {
+      m = v;
+    }
+  }
+  var s = 0.0;
+  for (var it = 0u; it < 1u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = exp((z[base + k] - m));
+    if (phase == 0u) {
+      s = (s + e);
+    }
+  }
+  y[b] = (select((m + log(s)), m, (abs(m) > bitcast<f32>(0x7f7fffffu))) - z[base + labels[b]]);
+}
+
+// ==== 45-mean.wgsl: 45-mean
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+@compute @workgroup_size(1)
+fn main() {
+  var acc: f32;
+  acc = 0.0;
+  for (var b = 0u; b < run.batch; b++) {
+    acc = acc + x[b];
+  }
+  y[0] = (acc / f32(run.batch));
+}
+
+// ==== t12-dense-narrow.wgsl: t12-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<f32>;
+@group(0) @binding(2) var<storage, read> dw: array<f32>;
+@group(0) @binding(3) var<storage, read> xp: array<f32>;
+@group(0) @binding(4) var<storage, read> gate0: array<f32>;
+@group(0) @binding(5) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 128>;
+
+fn inactive(b: u32, j: u32) -> bool {
+  let NOUT = run.dims.y;
+  return gate0[b * NOUT + j] == 0.0;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
+    acc0_0 = acc0_0 + db[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    acc0_1 = acc0_1 + db[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    acc0_2 = acc0_2 + db[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    acc0_3 = acc0_3 + db[oj0];
+  }
+  let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        if (inact0_0) {
+          acc0_0 = acc0_0 + w0 * x0;
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          acc0_1 = acc0_1 + w0 * x1;
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          acc0_2 = acc0_2 + w0 * x2;
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          acc0_3 = acc0_3 + w0 * x3;
+        }
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+}
+
+// ==== t12-dense-wide.wgsl: t12-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<f32>;
+@group(0) @binding(2) var<storage, read> dw: array<f32>;
+@group(0) @binding(3) var<storage, read> xp: array<f32>;
+@group(0) @binding(4) var<storage, read> gate0: array<f32>;
+@group(0) @binding(5) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 16u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 512>;
+
+fn inactive(b: u32, j: u32) -> bool {
+  let NOUT = run.dims.y;
+  return gate0[b * NOUT + j] == 0.0;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let oj1 = j0 + 16u + jl;
+  let oj2 = j0 + 32u + jl;
+  let oj3 = j0 + 48u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  var acc1_0: f32;
+  var acc1_1: f32;
+  var acc1_2: f32;
+  var acc1_3: f32;
+  var acc2_0: f32;
+  var acc2_1: f32;
+  var acc2_2: f32;
+  var acc2_3: f32;
+  var acc3_0: f32;
+  var acc3_1: f32;
+  var acc3_2: f32;
+  var acc3_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
+    acc0_0 = acc0_0 + db[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    acc0_1 = acc0_1 + db[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    acc0_2 = acc0_2 + db[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    acc0_3 = acc0_3 + db[oj0];
+  }
+  acc1_0 = 0.0;
+  if (oj1 < NOUT && sb0 < run.batch && inactive(sb0, oj1)) {
+    acc1_0 = acc1_0 + db[oj1];
+  }
+  acc1_1 = 0.0;
+  if (oj1 < NOUT && sb1 < run.batch && inactive(sb1, oj1)) {
+    acc1_1 = acc1_1 + db[oj1];
+  }
+  acc1_2 = 0.0;
+  if (oj1 < NOUT && sb2 < run.batch && inactive(sb2, oj1)) {
+    acc1_2 = acc1_2 + db[oj1];
+  }
+  acc1_3 = 0.0;
+  if (oj1 < NOUT && sb3 < run.batch && inactive(sb3, oj1)) {
+    acc1_3 = acc1_3 + db[oj1];
+  }
+  acc2_0 = 0.0;
+  if (oj2 < NOUT && sb0 < run.batch && inactive(sb0, oj2)) {
+    acc2_0 = acc2_0 + db[oj2];
+  }
+  acc2_1 = 0.0;
+  if (oj2 < NOUT && sb1 < run.batch && inactive(sb1, oj2)) {
+    acc2_1 = acc2_1 + db[oj2];
+  }
+  acc2_2 = 0.0;
+  if (oj2 < NOUT && sb2 < run.batch && inactive(sb2, oj2)) {
+    acc2_2 = acc2_2 + db[oj2];
+  }
+  acc2_3 = 0.0;
+  if (oj2 < NOUT && sb3 < run.batch && inactive(sb3, oj2)) {
+    acc2_3 = acc2_3 + db[oj2];
+  }
+  acc3_0 = 0.0;
+  if (oj3 < NOUT && sb0 < run.batch && inactive(sb0, oj3)) {
+    acc3_0 = acc3_0 + db[oj3];
+  }
+  acc3_1 = 0.0;
+  if (oj3 < NOUT && sb1 < run.batch && inactive(sb1, oj3)) {
+    acc3_1 = acc3_1 + db[oj3];
+  }
+  acc3_2 = 0.0;
+  if (oj3 < NOUT && sb2 < run.batch && inactive(sb2, oj3)) {
+    acc3_2 = acc3_2 + db[oj3];
+  }
+  acc3_3 = 0.0;
+  if (oj3 < NOUT && sb3 < run.batch && inactive(sb3, oj3)) {
+    acc3_3 = acc3_3 + db[oj3];
+  }
+  let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
+  let inact1_0 = oj1 < NOUT && sb0 < run.batch && inactive(sb0, oj1);
+  let inact1_1 = oj1 < NOUT && sb1 < run.batch && inactive(sb1, oj1);
+  let inact1_2 = oj1 < NOUT && sb2 < run.batch && inactive(sb2, oj1);
+  let inact1_3 = oj1 < NOUT && sb3 < run.batch && inactive(sb3, oj1);
+  let inact2_0 = oj2 < NOUT && sb0 < run.batch && inactive(sb0, oj2);
+  let inact2_1 = oj2 < NOUT && sb1 < run.batch && inactive(sb1, oj2);
+  let inact2_2 = oj2 < NOUT && sb2 < run.batch && inactive(sb2, oj2);
+  let inact2_3 = oj2 < NOUT && sb3 < run.batch && inactive(sb3, oj2);
+  let inact3_0 = oj3 < NOUT && sb0 < run.batch && inactive(sb0, oj3);
+  let inact3_1 = oj3 < NOUT && sb1 < run.batch && inactive(sb1, oj3);
+  let inact3_2 = oj3 < NOUT && sb2 < run.batch && inactive(sb2, oj3);
+  let inact3_3 = oj3 < NOUT && sb3 < run.batch && inactive(sb3, oj3);
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 512u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      let w1 = wt[c * TN + 16u + jl];
+      let w2 = wt[c * TN + 32u + jl];
+      let w3 = wt[c * TN + 48u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        if (inact0_0) {
+          acc0_0 = acc0_0 + w0 * x0;
+        }
+        if (inact1_0) {
+          acc1_0 = acc1_0 + w1 * x0;
+        }
+        if (inact2_0) {
+          acc2_0 = acc2_0 + w2 * x0;
+        }
+        if (inact3_0) {
+          acc3_0 = acc3_0 + w3 * x0;
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          acc0_1 = acc0_1 + w0 * x1;
+        }
+        if (inact1_1) {
+          acc1_1 = acc1_1 + w1 * x1;
+        }
+        if (inact2_1) {
+          acc2_1 = acc2_1 + w2 * x1;
+        }
+        if (inact3_1) {
+          acc3_1 = acc3_1 + w3 * x1;
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          acc0_2 = acc0_2 + w0 * x2;
+        }
+        if (inact1_2) {
+          acc1_2 = acc1_2 + w1 * x2;
+        }
+        if (inact2_2) {
+          acc2_2 = acc2_2 + w2 * x2;
+        }
+        if (inact3_2) {
+          acc3_2 = acc3_2 + w3 * x2;
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          acc0_3 = acc0_3 + w0 * x3;
+        }
+        if (inact1_3) {
+          acc1_3 = acc1_3 + w1 * x3;
+        }
+        if (inact2_3) {
+          acc2_3 = acc2_3 + w2 * x3;
+        }
+        if (inact3_3) {
+          acc3_3 = acc3_3 + w3 * x3;
+        }
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+  if (oj1 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj1] = acc1_0;
+  }
+  if (oj1 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj1] = acc1_1;
+  }
+  if (oj1 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj1] = acc1_2;
+  }
+  if (oj1 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj1] = acc1_3;
+  }
+  if (oj2 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj2] = acc2_0;
+  }
+  if (oj2 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj2] = acc2_1;
+  }
+  if (oj2 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj2] = acc2_2;
+  }
+  if (oj2 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj2] = acc2_3;
+  }
+  if (oj3 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj3] = acc3_0;
+  }
+  if (oj3 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj3] = acc3_1;
+  }
+  if (oj3 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj3] = acc3_2;
+  }
+  if (oj3 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj3] = acc3_3;
+  }
+}
+
+// ==== t13-activation.wgsl: t13-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  dy[i] = select(0.0, dx[i], (x[i] > 0.0));
+}
+
+// ==== t18-mul.wgsl: t18-mul
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> da: array<f32>;
+@group(0) @binding(2) var<storage, read> bb: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  var acc: f32;
+  acc = 0.0;
+  acc = acc + da[i] * bb[i];
+  dy[i] = acc;
+}
+
+// ==== t21-dense-narrow.wgsl: t21-dense-narrow, t30-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<f32>;
+@group(0) @binding(2) var<storage, read> w: array<f32>;
+@group(0) @binding(3) var<storage, read> dx: array<f32>;
+@group(0) @binding(4) var<storage, read> dw: array<f32>;
+@group(0) @binding(5) var<storage, read> xp: array<f32>;
+@group(0) @binding(6) var<storage, read> gate0: array<f32>;
+@group(0) @binding(7) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 128>;
+
+fn inactive(b: u32, j: u32) -> bool {
+  let NOUT = run.dims.y;
+  return gate0[b * NOUT + j] == 0.0;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
+    acc0_0 = acc0_0 + db[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    acc0_1 = acc0_1 + db[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    acc0_2 = acc0_2 + db[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    acc0_3 = acc0_3 + db[oj0];
+  }
+  let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        if (inact0_0) {
+          acc0_0 = acc0_0 + w0 * x0;
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          acc0_1 = acc0_1 + w0 * x1;
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          acc0_2 = acc0_2 + w0 * x2;
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          acc0_3 = acc0_3 + w0 * x3;
+        }
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+}
+
+// ==== t21-dense-wide.wgsl: t21-dense-wide, t30-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<f32>;
+@group(0) @binding(2) var<storage, read> w: array<f32>;
+@group(0) @binding(3) var<storage, read> dx: array<f32>;
+@group(0) @binding(4) var<storage, read> dw: array<f32>;
+@group(0) @binding(5) var<storage, read> xp: array<f32>;
+@group(0) @binding(6) var<storage, read> gate0: array<f32>;
+@group(0) @binding(7) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 16u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 512>;
+
+fn inactive(b: u32, j: u32) -> bool {
+  let NOUT = run.dims.y;
+  return gate0[b * NOUT + j] == 0.0;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let oj1 = j0 + 16u + jl;
+  let oj2 = j0 + 32u + jl;
+  let oj3 = j0 + 48u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  var acc1_0: f32;
+  var acc1_1: f32;
+  var acc1_2: f32;
+  var acc1_3: f32;
+  var acc2_0: f32;
+  var acc2_1: f32;
+  var acc2_2: f32;
+  var acc2_3: f32;
+  var acc3_0: f32;
+  var acc3_1: f32;
+  var acc3_2: f32;
+  var acc3_3: f32;
+  acc0_0 = 0.0;
+  if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
+    acc0_0 = acc0_0 + db[oj0];
+  }
+  acc0_1 = 0.0;
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    acc0_1 = acc0_1 + db[oj0];
+  }
+  acc0_2 = 0.0;
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    acc0_2 = acc0_2 + db[oj0];
+  }
+  acc0_3 = 0.0;
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    acc0_3 = acc0_3 + db[oj0];
+  }
+  acc1_0 = 0.0;
+  if (oj1 < NOUT && sb0 < run.batch && inactive(sb0, oj1)) {
+    acc1_0 = acc1_0 + db[oj1];
+  }
+  acc1_1 = 0.0;
+  if (oj1 < NOUT && sb1 < run.batch && inactive(sb1, oj1)) {
+    acc1_1 = acc1_1 + db[oj1];
+  }
+  acc1_2 = 0.0;
+  if (oj1 < NOUT && sb2 < run.batch && inactive(sb2, oj1)) {
+    acc1_2 = acc1_2 + db[oj1];
+  }
+  acc1_3 = 0.0;
+  if (oj1 < NOUT && sb3 < run.batch && inactive(sb3, oj1)) {
+    acc1_3 = acc1_3 + db[oj1];
+  }
+  acc2_0 = 0.0;
+  if (oj2 < NOUT && sb0 < run.batch && inactive(sb0, oj2)) {
+    acc2_0 = acc2_0 + db[oj2];
+  }
+  acc2_1 = 0.0;
+  if (oj2 < NOUT && sb1 < run.batch && inactive(sb1, oj2)) {
+    acc2_1 = acc2_1 + db[oj2];
+  }
+  acc2_2 = 0.0;
+  if (oj2 < NOUT && sb2 < run.batch && inactive(sb2, oj2)) {
+    acc2_2 = acc2_2 + db[oj2];
+  }
+  acc2_3 = 0.0;
+  if (oj2 < NOUT && sb3 < run.batch && inactive(sb3, oj2)) {
+    acc2_3 = acc2_3 + db[oj2];
+  }
+  acc3_0 = 0.0;
+  if (oj3 < NOUT && sb0 < run.batch && inactive(sb0, oj3)) {
+    acc3_0 = acc3_0 + db[oj3];
+  }
+  acc3_1 = 0.0;
+  if (oj3 < NOUT && sb1 < run.batch && inactive(sb1, oj3)) {
+    acc3_1 = acc3_1 + db[oj3];
+  }
+  acc3_2 = 0.0;
+  if (oj3 < NOUT && sb2 < run.batch && inactive(sb2, oj3)) {
+    acc3_2 = acc3_2 + db[oj3];
+  }
+  acc3_3 = 0.0;
+  if (oj3 < NOUT && sb3 < run.batch && inactive(sb3, oj3)) {
+    acc3_3 = acc3_3 + db[oj3];
+  }
+  let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
+  let inact1_0 = oj1 < NOUT && sb0 < run.batch && inactive(sb0, oj1);
+  let inact1_1 = oj1 < NOUT && sb1 < run.batch && inactive(sb1, oj1);
+  let inact1_2 = oj1 < NOUT && sb2 < run.batch && inactive(sb2, oj1);
+  let inact1_3 = oj1 < NOUT && sb3 < run.batch && inactive(sb3, oj1);
+  let inact2_0 = oj2 < NOUT && sb0 < run.batch && inactive(sb0, oj2);
+  let inact2_1 = oj2 < NOUT && sb1 < run.batch && inactive(sb1, oj2);
+  let inact2_2 = oj2 < NOUT && sb2 < run.batch && inactive(sb2, oj2);
+  let inact2_3 = oj2 < NOUT && sb3 < run.batch && inactive(sb3, oj2);
+  let inact3_0 = oj3 < NOUT && sb0 < run.batch && inactive(sb0, oj3);
+  let inact3_1 = oj3 < NOUT && sb1 < run.batch && inactive(sb1, oj3);
+  let inact3_2 = oj3 < NOUT && sb2 < run.batch && inactive(sb2, oj3);
+  let inact3_3 = oj3 < NOUT && sb3 < run.batch && inactive(sb3, oj3);
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 512u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      let w1 = wt[c * TN + 16u + jl];
+      let w2 = wt[c * TN + 32u + jl];
+      let w3 = wt[c * TN + 48u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+        acc1_0 = acc1_0 + w1 * x0;
+        acc2_0 = acc2_0 + w2 * x0;
+        acc3_0 = acc3_0 + w3 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+        acc1_1 = acc1_1 + w1 * x1;
+        acc2_1 = acc2_1 + w2 * x1;
+        acc3_1 = acc3_1 + w3 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+        acc1_2 = acc1_2 + w1 * x2;
+        acc2_2 = acc2_2 + w2 * x2;
+        acc3_2 = acc3_2 + w3 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+        acc1_3 = acc1_3 + w1 * x3;
+        acc2_3 = acc2_3 + w2 * x3;
+        acc3_3 = acc3_3 + w3 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 512u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      let w1 = wt[c * TN + 16u + jl];
+      let w2 = wt[c * TN + 32u + jl];
+      let w3 = wt[c * TN + 48u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        if (inact0_0) {
+          acc0_0 = acc0_0 + w0 * x0;
+        }
+        if (inact1_0) {
+          acc1_0 = acc1_0 + w1 * x0;
+        }
+        if (inact2_0) {
+          acc2_0 = acc2_0 + w2 * x0;
+        }
+        if (inact3_0) {
+          acc3_0 = acc3_0 + w3 * x0;
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          acc0_1 = acc0_1 + w0 * x1;
+        }
+        if (inact1_1) {
+          acc1_1 = acc1_1 + w1 * x1;
+        }
+        if (inact2_1) {
+          acc2_1 = acc2_1 + w2 * x1;
+        }
+        if (inact3_1) {
+          acc3_1 = acc3_1 + w3 * x1;
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          acc0_2 = acc0_2 + w0 * x2;
+        }
+        if (inact1_2) {
+          acc1_2 = acc1_2 + w1 * x2;
+        }
+        if (inact2_2) {
+          acc2_2 = acc2_2 + w2 * x2;
+        }
+        if (inact3_2) {
+          acc3_2 = acc3_2 + w3 * x2;
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          acc0_3 = acc0_3 + w0 * x3;
+        }
+        if (inact1_3) {
+          acc1_3 = acc1_3 + w1 * x3;
+        }
+        if (inact2_3) {
+          acc2_3 = acc2_3 + w2 * x3;
+        }
+        if (inact3_3) {
+          acc3_3 = acc3_3 + w3 * x3;
+        }
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+  if (oj1 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj1] = acc1_0;
+  }
+  if (oj1 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj1] = acc1_1;
+  }
+  if (oj1 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj1] = acc1_2;
+  }
+  if (oj1 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj1] = acc1_3;
+  }
+  if (oj2 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj2] = acc2_0;
+  }
+  if (oj2 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj2] = acc2_1;
+  }
+  if (oj2 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj2] = acc2_2;
+  }
+  if (oj2 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj2] = acc2_3;
+  }
+  if (oj3 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj3] = acc3_0;
+  }
+  if (oj3 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj3] = acc3_1;
+  }
+  if (oj3 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj3] = acc3_2;
+  }
+  if (oj3 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj3] = acc3_3;
+  }
+}
+
+// ==== t22-activation.wgsl: t22-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let v = x[i];
+  let f_t = f32_tanh((bitcast<f32>(0x3f4c422au) * (v + (bitcast<f32>(0x3d372713u) * ((v * v) * v)))));
+  let f = ((bitcast<f32>(0x3f000000u) * (1.0 + f_t)) + ((((bitcast<f32>(0x3f000000u) * v) * (1.0 - (f_t * f_t))) * bitcast<f32>(0x3f4c422au)) * (1.0 + (bitcast<f32>(0x3e095d4fu) * (v * v)))));
+  dy[i] = (f * dx[i]);
+}
+
+// ==== t25-dense-narrow.wgsl: t25-dense-narrow, t34-dense-narrow, t39-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> dx: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 128>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  acc0_0 = 0.0;
+  acc0_1 = 0.0;
+  acc0_2 = 0.0;
+  acc0_3 = 0.0;
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+}
+
+// ==== t25-dense-wide.wgsl: t25-dense-wide, t34-dense-wide, t39-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<f32>;
+@group(0) @binding(2) var<storage, read> dx: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+const TN = 64u;
+const TB = 16u;
+const TK = 32u;
+var<workgroup> wt: array<f32, 2048>;
+var<workgroup> xt: array<f32, 512>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let oj1 = j0 + 16u + jl;
+  let oj2 = j0 + 32u + jl;
+  let oj3 = j0 + 48u + jl;
+  let sb0 = b0 + bl * 4u + 0u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
+  var acc0_0: f32;
+  var acc0_1: f32;
+  var acc0_2: f32;
+  var acc0_3: f32;
+  var acc1_0: f32;
+  var acc1_1: f32;
+  var acc1_2: f32;
+  var acc1_3: f32;
+  var acc2_0: f32;
+  var acc2_1: f32;
+  var acc2_2: f32;
+  var acc2_3: f32;
+  var acc3_0: f32;
+  var acc3_1: f32;
+  var acc3_2: f32;
+  var acc3_3: f32;
+  acc0_0 = 0.0;
+  acc0_1 = 0.0;
+  acc0_2 = 0.0;
+  acc0_3 = 0.0;
+  acc1_0 = 0.0;
+  acc1_1 = 0.0;
+  acc1_2 = 0.0;
+  acc1_3 = 0.0;
+  acc2_0 = 0.0;
+  acc2_1 = 0.0;
+  acc2_2 = 0.0;
+  acc2_3 = 0.0;
+  acc3_0 = 0.0;
+  acc3_1 = 0.0;
+  acc3_2 = 0.0;
+  acc3_3 = 0.0;
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 512u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0.0;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      let w1 = wt[c * TN + 16u + jl];
+      let w2 = wt[c * TN + 32u + jl];
+      let w3 = wt[c * TN + 48u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        acc0_0 = acc0_0 + w0 * x0;
+        acc1_0 = acc1_0 + w1 * x0;
+        acc2_0 = acc2_0 + w2 * x0;
+        acc3_0 = acc3_0 + w3 * x0;
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        acc0_1 = acc0_1 + w0 * x1;
+        acc1_1 = acc1_1 + w1 * x1;
+        acc2_1 = acc2_1 + w2 * x1;
+        acc3_1 = acc3_1 + w3 * x1;
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        acc0_2 = acc0_2 + w0 * x2;
+        acc1_2 = acc1_2 + w1 * x2;
+        acc2_2 = acc2_2 + w2 * x2;
+        acc3_2 = acc3_2 + w3 * x2;
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        acc0_3 = acc0_3 + w0 * x3;
+        acc1_3 = acc1_3 + w1 * x3;
+        acc2_3 = acc2_3 + w2 * x3;
+        acc3_3 = acc3_3 + w3 * x3;
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = acc0_0;
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = acc0_1;
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = acc0_2;
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = acc0_3;
+  }
+  if (oj1 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj1] = acc1_0;
+  }
+  if (oj1 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj1] = acc1_1;
+  }
+  if (oj1 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj1] = acc1_2;
+  }
+  if (oj1 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj1] = acc1_3;
+  }
+  if (oj2 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj2] = acc2_0;
+  }
+  if (oj2 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj2] = acc2_1;
+  }
+  if (oj2 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj2] = acc2_2;
+  }
+  if (oj2 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj2] = acc2_3;
+  }
+  if (oj3 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj3] = acc3_0;
+  }
+  if (oj3 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj3] = acc3_1;
+  }
+  if (oj3 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj3] = acc3_2;
+  }
+  if (oj3 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj3] = acc3_3;
+  }
+}
+
+// ==== t26-gate.wgsl: t26-gate
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dz: array<f32>;
+@group(0) @binding(2) var<storage, read> z: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let zv = z[i];
+  let sv = f32_sigmoid(zv);
+  var factor = (sv * (1.0 - sv));
+  dy[i] = (factor * dz[i]);
+}
+
+// ==== t27-mul.wgsl: t27-mul, t36-mul
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> da: array<f32>;
+@group(0) @binding(2) var<storage, read> bb: array<f32>;
+@group(0) @binding(3) var<storage, read> a: array<f32>;
+@group(0) @binding(4) var<storage, read> db: array<f32>;
+@group(0) @binding(5) var<storage, read_write> dy: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  var acc: f32;
+  acc = 0.0;
+  acc = acc + da[i] * bb[i];
+  acc = acc + a[i] * db[i];
+  dy[i] = acc;
+}
+
+// ==== t31-activation.wgsl: t31-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let v = x[i];
+  let f_t = f32_tanh(v);
+  let f = (1.0 - (f_t * f_t));
+  dy[i] = (f * dx[i]);
+}
+
+// ==== t35-gate.wgsl: t35-gate
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dz: array<f32>;
+@group(0) @binding(2) var<storage, read> z: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  let zv = z[i];
+  let soft = run.hard == 0u;
+  let sv = f32_sigmoid(select(zv, ((zv - run.center32) / run.temp32), soft));
+  var factor = (sv * (1.0 - sv));
+  if (soft) {
+    factor = (factor / run.temp32);
+  }
+  dy[i] = (factor * dz[i]);
+}
+
+// ==== t40-softmax.wgsl: t40-softmax
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var dot = 0.0;
+  var m = bitcast<f32>(0xff7fffffu);
+  for (var k = 0u; k < C; k++) {
+    let v = x[base + k];
+    if ((v != v)) {
+      m = v;
+      break;
+    }
+    if ((v > m)) {
+      m = v;
+    }
+  }
+  var s = 0.0;
+  for (var it = 0u; it < 3u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = exp((x[base + k] - m));
+    if (phase == 0u) {
+      s = (s + e);
+    } else {
+      let p = (e / s);
+      if (phase == 1u) {
+        dot = (dot + (p * dx[base + k]));
+      } else if (phase == 2u) {
+        dy[base + k] = (p * (dx[base + k] - dot));
+      }
+    }
+  }
+}
+
+// ==== t44-crossentropy.wgsl: t44-crossentropy
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dz: array<f32>;
+@group(0) @binding(2) var<storage, read> z: array<f32>;
+@group(0) @binding(3) var<storage, read> labels: array<u32>;
+@group(0) @binding(4) var<storage, read_write> dy: array<f32>;
+
+fn f32_tanh(x: f32) -> f32 {
+  let e = exp(-2.0 * abs(x));
+  return sign(x) * (1.0 - e) / (1.0 + e);
+}
+
+fn f32_sigmoid(x: f32) -> f32 {
+  let e = exp(-abs(x));
+  return select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
+}
+
+fn f32_gelu(x: f32) -> f32 {
+  return 0.5 * x * (1.0 + f32_tanh(bitcast<f32>(0x3f4c422au) * (x + bitcast<f32>(0x3d372713u) * (x * x * x))));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var acc = 0.0;
+  var m = bitcast<f32>(0xff7fffffu);
+  for (var k = 0u; k < C; k++) {
+    let v = z[base + k];
+    if ((v != v)) {
+      m = v;
+      break;
+    }
+    if ((v > m)) {
+      m = v;
+    }
+  }
+  var s = 0.0;
+  for (var it = 0u; it < 2u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = exp((z[base + k] - m));
+    if (phase == 0u) {
+      s = (s + e);
+    } else {
+      let p = (e / s);
+      if (phase == 1u) {
+        acc = (acc + ((p - select(0.0, 1.0, k == labels[b])) * dz[base + k]));
+      }
+    }
+  }
+  dy[b] = acc;
+}
+
+// ==== t45-mean.wgsl: t45-mean
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<f32>;
+@group(0) @binding(2) var<storage, read_write> dy: array<f32>;
+
+@compute @workgroup_size(1)
+fn main() {
+  var acc: f32;
+  acc = 0.0;
+  for (var b = 0u; b < run.batch; b++) {
+    acc = acc + dx[b];
+  }
+  dy[0] = (acc / f32(run.batch));
+}
+
+// ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
+// 4-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/4)) w=v2 x=v0 bias=v3 y=v4
+// 4-dense-wide (B >= 8) dims [784, 512] grid (8, ceil(B/16)) w=v2 x=v0 bias=v3 y=v4
+// 5-activation dims [512] grid (8, ceil(B/1)) x=v4 y=v5
+// 8-dense-narrow (B >= 1) dims [512, 256] grid (4, ceil(B/4)) w=v6 x=v5 bias=v7 y=v8
+// 8-dense-wide (B >= 8) dims [512, 256] grid (4, ceil(B/16)) w=v6 x=v5 bias=v7 y=v8
+// 9-activation dims [256] grid (4, ceil(B/1)) x=v8 y=v9
+// 12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/4)) w=v10 x=v9 bias=v11 y=v12
+// 12-dense-wide (B >= 8) dims [256, 256] grid (4, ceil(B/16)) w=v10 x=v9 bias=v11 y=v12
+// 13-activation dims [256] grid (4, ceil(B/1)) x=v12 y=v13
+// 16-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/4)) w=v14 x=v9 bias=v15 y=v16
+// 16-dense-wide (B >= 8) dims [256, 256] grid (4, ceil(B/16)) w=v14 x=v9 bias=v15 y=v16
+// 17-gate dims [256] grid (4, ceil(B/1)) z=v16 m=v17 relaxed=r17
+// 18-mul dims [256] grid (4, ceil(B/1)) a=v13 bb=v17 y=v18
+// 21-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/4)) w=v19 x=v18 bias=v20 y=v21
+// 21-dense-wide (B >= 8) dims [256, 128] grid (2, ceil(B/16)) w=v19 x=v18 bias=v20 y=v21
+// 22-activation dims [128] grid (2, ceil(B/1)) x=v21 y=v22
+// 25-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/4)) w=v23 x=v18 bias=v24 y=v25
+// 25-dense-wide (B >= 8) dims [256, 128] grid (2, ceil(B/16)) w=v23 x=v18 bias=v24 y=v25
+// 26-gate dims [128] grid (2, ceil(B/1)) z=v25 m=v26
+// 27-mul dims [128] grid (2, ceil(B/1)) a=v22 bb=v26 y=v27
+// 30-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/4)) w=v28 x=v27 bias=v29 y=v30
+// 30-dense-wide (B >= 8) dims [128, 64] grid (1, ceil(B/16)) w=v28 x=v27 bias=v29 y=v30
+// 31-activation dims [64] grid (1, ceil(B/1)) x=v30 y=v31
+// 34-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/4)) w=v32 x=v27 bias=v33 y=v34
+// 34-dense-wide (B >= 8) dims [128, 64] grid (1, ceil(B/16)) w=v32 x=v27 bias=v33 y=v34
+// 35-gate dims [64] grid (1, ceil(B/1)) z=v34 m=v35 relaxed=r35
+// 36-mul dims [64] grid (1, ceil(B/1)) a=v31 bb=v35 y=v36
+// 39-dense-narrow (B >= 1) dims [64, 10] grid (1, ceil(B/4)) w=v37 x=v36 bias=v38 y=v39
+// 39-dense-wide (B >= 8) dims [64, 10] grid (1, ceil(B/16)) w=v37 x=v36 bias=v38 y=v39
+// 40-softmax dims [10] grid (ceil(B/64), 1) x=v39 y=v40
+// 44-crossentropy dims [10] grid (ceil(B/64), 1) z=v39 labels=v43 y=v44
+// 45-mean dims [] grid (1, 1) x=v44 y=v45
+// t12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/4)) db=t11 dw=t10 xp=v9 gate0=v17 dy=t12
+// t12-dense-wide (B >= 8) dims [256, 256] grid (4, ceil(B/16)) db=t11 dw=t10 xp=v9 gate0=v17 dy=t12
+// t13-activation dims [256] grid (4, ceil(B/1)) dx=t12 x=v12 dy=t13
+// t18-mul dims [256] grid (4, ceil(B/1)) da=t13 bb=r17 dy=t18
+// t21-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/4)) db=t20 w=v19 dx=t18 dw=t19 xp=v18 gate0=v26 dy=t21
+// t21-dense-wide (B >= 8) dims [256, 128] grid (2, ceil(B/16)) db=t20 w=v19 dx=t18 dw=t19 xp=v18 gate0=v26 dy=t21
+// t22-activation dims [128] grid (2, ceil(B/1)) dx=t21 x=v21 dy=t22
+// t25-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/4)) w=v23 dx=t18 dy=t25
+// t25-dense-wide (B >= 8) dims [256, 128] grid (2, ceil(B/16)) w=v23 dx=t18 dy=t25
+// t26-gate dims [128] grid (2, ceil(B/1)) dz=t25 z=v25 dy=t26
+// t27-mul dims [128] grid (2, ceil(B/1)) da=t22 bb=v26 a=v22 db=t26 dy=t27
+// t30-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/4)) db=t29 w=v28 dx=t27 dw=t28 xp=v27 gate0=v35 dy=t30
+// t30-dense-wide (B >= 8) dims [128, 64] grid (1, ceil(B/16)) db=t29 w=v28 dx=t27 dw=t28 xp=v27 gate0=v35 dy=t30
+// t31-activation dims [64] grid (1, ceil(B/1)) dx=t30 x=v30 dy=t31
+// t34-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/4)) w=v32 dx=t27 dy=t34
+// t34-dense-wide (B >= 8) dims [128, 64] grid (1, ceil(B/16)) w=v32 dx=t27 dy=t34
+// t35-gate dims [64] grid (1, ceil(B/1)) dz=t34 z=v34 dy=t35
+// t36-mul dims [64] grid (1, ceil(B/1)) da=t31 bb=r35 a=v31 db=t35 dy=t36
+// t39-dense-narrow (B >= 1) dims [64, 10] grid (1, ceil(B/4)) w=v37 dx=t36 dy=t39
+// t39-dense-wide (B >= 8) dims [64, 10] grid (1, ceil(B/16)) w=v37 dx=t36 dy=t39
+// t40-softmax dims [10] grid (ceil(B/64), 1) dx=t39 x=v39 dy=t40
+// t44-crossentropy dims [10] grid (ceil(B/64), 1) dz=t39 z=v39 labels=v43 dy=t44
+// t45-mean dims [] grid (1, 1) dx=t44 dy=t45

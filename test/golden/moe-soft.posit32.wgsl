@@ -1,0 +1,832 @@
+// moe_soft in posit32: 31 kernels, 15 distinct; library: posit32 + quire32 + quire division + soft f64 (elided)
+
+// ==== 3-dense-narrow.wgsl: 3-dense-narrow, 7-dense-narrow, 11-dense-narrow, 15-dense-narrow, 19-dense-narrow, 23-dense-narrow, 28-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<u32>;
+@group(0) @binding(2) var<storage, read> x: array<u32>;
+@group(0) @binding(3) var<storage, read> bias: array<u32>;
+@group(0) @binding(4) var<storage, read_write> y: array<u32>;
+
+const TN = 64u;
+const TB = 1u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 2048>;
+var<workgroup> xt: array<u32, 32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  if (oj0 < NOUT && sb0 < run.batch) {
+    q_add_posit(&acc0_0, bias[oj0]);
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 32u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = x[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== 3-dense-wide.wgsl: 3-dense-wide, 7-dense-wide, 11-dense-wide, 15-dense-wide, 19-dense-wide, 23-dense-wide, 28-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<u32>;
+@group(0) @binding(2) var<storage, read> x: array<u32>;
+@group(0) @binding(3) var<storage, read> bias: array<u32>;
+@group(0) @binding(4) var<storage, read_write> y: array<u32>;
+
+const TN = 16u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 512>;
+var<workgroup> xt: array<u32, 128>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  if (oj0 < NOUT && sb0 < run.batch) {
+    q_add_posit(&acc0_0, bias[oj0]);
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 512u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = x[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== 4-activation.wgsl: 4-activation, 12-activation, 16-activation, 20-activation, 24-activation
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<u32>;
+@group(0) @binding(2) var<storage, read_write> y: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  y[i] = select(0u, x[i], bitcast<i32>(x[i]) > 0 || x[i] == P32_NAR);
+}
+
+// ==== 8-softmax.wgsl: 8-softmax
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<u32>;
+@group(0) @binding(2) var<storage, read_write> y: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var m = vec2<u32>(0xfff00000u, 0x00000000u);
+  for (var k = 0u; k < C; k++) {
+    let v = p32_to_sf64(x[base + k]);
+    if (sf64_is_nan(v)) {
+      m = v;
+      break;
+    }
+    if (sf64_gt(v, m)) {
+      m = v;
+    }
+  }
+  var s = vec2<u32>(0x00000000u, 0x00000000u);
+  for (var it = 0u; it < 2u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = sf64_exp(sf64_sub(p32_to_sf64(x[base + k]), m));
+    if (phase == 0u) {
+      s = sf64_add(s, e);
+    } else {
+      let p = sf64_div(e, s);
+      if (phase == 1u) {
+        y[base + k] = sf64_to_p32(p);
+      }
+    }
+  }
+}
+
+// ==== 25-combine.wgsl: 25-combine
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<u32>;
+@group(0) @binding(2) var<storage, read> e0: array<u32>;
+@group(0) @binding(3) var<storage, read> e1: array<u32>;
+@group(0) @binding(4) var<storage, read> e2: array<u32>;
+@group(0) @binding(5) var<storage, read> e3: array<u32>;
+@group(0) @binding(6) var<storage, read_write> y: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  var acc: Quire;
+  q_clear(&acc);
+  q_fma(&acc, w[b * 4u + 0u], e0[i]);
+  q_fma(&acc, w[b * 4u + 1u], e1[i]);
+  q_fma(&acc, w[b * 4u + 2u], e2[i]);
+  q_fma(&acc, w[b * 4u + 3u], e3[i]);
+  y[i] = q_to_p32(&acc);
+}
+
+// ==== 31-crossentropy.wgsl: 31-crossentropy
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> z: array<u32>;
+@group(0) @binding(2) var<storage, read> labels: array<u32>;
+@group(0) @binding(3) var<storage, read_write> y: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var m = vec2<u32>(0xfff00000u, 0x00000000u);
+  for (var k = 0u; k < C; k++) {
+    let v = p32_to_sf64(z[base + k]);
+    if (sf64_is_nan(v)) {
+      m = v;
+      break;
+    }
+    if (sf64_gt(v, m)) {
+      m = v;
+    }
+  }
+  var s = vec2<u32>(0x00000000u, 0x00000000u);
+  for (var it = 0u; it < 1u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = sf64_exp(sf64_sub(p32_to_sf64(z[base + k]), m));
+    if (phase == 0u) {
+      s = sf64_add(s, e);
+    }
+  }
+  y[b] = sf64_to_p32(sf64_sub(select(sf64_add(m, sf64_log(s)), m, sf64_is_inf(m)), p32_to_sf64(z[base + labels[b]])));
+}
+
+// ==== 32-mean.wgsl: 32-mean
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> x: array<u32>;
+@group(0) @binding(2) var<storage, read_write> y: array<u32>;
+
+@compute @workgroup_size(1)
+fn main() {
+  var acc: Quire;
+  q_clear(&acc);
+  for (var b = 0u; b < run.batch; b++) {
+    q_add_posit(&acc, x[b]);
+  }
+  y[0] = q_to_p32_div(&acc, run.batch);
+}
+
+// ==== t7-dense-narrow.wgsl: t7-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<u32>;
+@group(0) @binding(2) var<storage, read> dw: array<u32>;
+@group(0) @binding(3) var<storage, read> xp: array<u32>;
+@group(0) @binding(4) var<storage, read_write> dy: array<u32>;
+
+const TN = 64u;
+const TB = 1u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 2048>;
+var<workgroup> xt: array<u32, 32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  if (oj0 < NOUT && sb0 < run.batch) {
+    q_add_posit(&acc0_0, db[oj0]);
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 32u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== t7-dense-wide.wgsl: t7-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> db: array<u32>;
+@group(0) @binding(2) var<storage, read> dw: array<u32>;
+@group(0) @binding(3) var<storage, read> xp: array<u32>;
+@group(0) @binding(4) var<storage, read_write> dy: array<u32>;
+
+const TN = 16u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 512>;
+var<workgroup> xt: array<u32, 128>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  if (oj0 < NOUT && sb0 < run.batch) {
+    q_add_posit(&acc0_0, db[oj0]);
+  }
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 512u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = dw[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = xp[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== t8-softmax.wgsl: t8-softmax
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<u32>;
+@group(0) @binding(2) var<storage, read> x: array<u32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var dot = vec2<u32>(0x00000000u, 0x00000000u);
+  var m = vec2<u32>(0xfff00000u, 0x00000000u);
+  for (var k = 0u; k < C; k++) {
+    let v = p32_to_sf64(x[base + k]);
+    if (sf64_is_nan(v)) {
+      m = v;
+      break;
+    }
+    if (sf64_gt(v, m)) {
+      m = v;
+    }
+  }
+  var s = vec2<u32>(0x00000000u, 0x00000000u);
+  for (var it = 0u; it < 3u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = sf64_exp(sf64_sub(p32_to_sf64(x[base + k]), m));
+    if (phase == 0u) {
+      s = sf64_add(s, e);
+    } else {
+      let p = sf64_div(e, s);
+      if (phase == 1u) {
+        dot = sf64_add(dot, sf64_mul(p, p32_to_sf64(dx[base + k])));
+      } else if (phase == 2u) {
+        dy[base + k] = sf64_to_p32(sf64_mul(p, sf64_sub(p32_to_sf64(dx[base + k]), dot)));
+      }
+    }
+  }
+}
+
+// ==== t25-combine.wgsl: t25-combine
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dw: array<u32>;
+@group(0) @binding(2) var<storage, read> e0: array<u32>;
+@group(0) @binding(3) var<storage, read> e1: array<u32>;
+@group(0) @binding(4) var<storage, read> e2: array<u32>;
+@group(0) @binding(5) var<storage, read> e3: array<u32>;
+@group(0) @binding(6) var<storage, read_write> dy: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let N = run.dims.x;
+  let col = gid.x;
+  let b = gid.y;
+  if (col >= N || b >= run.batch) {
+    return;
+  }
+  let i = b * N + col;
+  var acc: Quire;
+  q_clear(&acc);
+  q_fma(&acc, dw[b * 4u + 0u], e0[i]);
+  q_fma(&acc, dw[b * 4u + 1u], e1[i]);
+  q_fma(&acc, dw[b * 4u + 2u], e2[i]);
+  q_fma(&acc, dw[b * 4u + 3u], e3[i]);
+  dy[i] = q_to_p32(&acc);
+}
+
+// ==== t28-dense-narrow.wgsl: t28-dense-narrow
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<u32>;
+@group(0) @binding(2) var<storage, read> dx: array<u32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<u32>;
+
+const TN = 64u;
+const TB = 1u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 2048>;
+var<workgroup> xt: array<u32, 32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 64u;
+  let bl = t / 64u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 2048u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 32u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== t28-dense-wide.wgsl: t28-dense-wide
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> w: array<u32>;
+@group(0) @binding(2) var<storage, read> dx: array<u32>;
+@group(0) @binding(3) var<storage, read_write> dy: array<u32>;
+
+const TN = 16u;
+const TB = 4u;
+const TK = 32u;
+var<workgroup> wt: array<u32, 512>;
+var<workgroup> xt: array<u32, 128>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t: u32) {
+  let NIN = run.dims.x;
+  let NOUT = run.dims.y;
+  let j0 = wg.x * TN;
+  let b0 = wg.y * TB;
+  let jl = t % 16u;
+  let bl = t / 16u;
+  let nb = min(TB, run.batch - min(b0, run.batch));
+  let oj0 = j0 + 0u + jl;
+  let sb0 = b0 + bl * 1u + 0u;
+  var acc0_0: Quire;
+  q_clear(&acc0_0);
+  
+  for (var k0 = 0u; k0 < NIN; k0 += TK) {
+    for (var e = t; e < 512u; e += 64u) {
+      let row = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (j0 + row < NOUT && k < NIN) {
+        v = w[(j0 + row) * NIN + k];
+      }
+      wt[(e % TK) * TN + row] = v;
+    }
+    for (var e = t; e < 128u; e += 64u) {
+      let r = e / TK;
+      let k = k0 + e % TK;
+      var v = 0u;
+      if (r < nb && k < NIN) {
+        v = dx[(b0 + r) * NIN + k];
+      }
+      xt[e] = v;
+    }
+    workgroupBarrier();
+    let kn = min(TK, NIN - k0);
+    for (var c = 0u; c < kn; c++) {
+      let w0 = wt[c * TN + 0u + jl];
+      if (sb0 < run.batch) {
+        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        q_fma(&acc0_0, w0, x0);
+      }
+    }
+    workgroupBarrier();
+  }
+  if (oj0 < NOUT && sb0 < run.batch) {
+    dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+}
+
+// ==== t31-crossentropy.wgsl: t31-crossentropy
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dz: array<u32>;
+@group(0) @binding(2) var<storage, read> z: array<u32>;
+@group(0) @binding(3) var<storage, read> labels: array<u32>;
+@group(0) @binding(4) var<storage, read_write> dy: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let C = run.dims.x;
+  let b = gid.x;
+  if (b >= run.batch) {
+    return;
+  }
+  let base = b * C;
+  var acc = vec2<u32>(0x00000000u, 0x00000000u);
+  var m = vec2<u32>(0xfff00000u, 0x00000000u);
+  for (var k = 0u; k < C; k++) {
+    let v = p32_to_sf64(z[base + k]);
+    if (sf64_is_nan(v)) {
+      m = v;
+      break;
+    }
+    if (sf64_gt(v, m)) {
+      m = v;
+    }
+  }
+  var s = vec2<u32>(0x00000000u, 0x00000000u);
+  for (var it = 0u; it < 2u * C; it++) {
+    let phase = it / C;
+    let k = it % C;
+    let e = sf64_exp(sf64_sub(p32_to_sf64(z[base + k]), m));
+    if (phase == 0u) {
+      s = sf64_add(s, e);
+    } else {
+      let p = sf64_div(e, s);
+      if (phase == 1u) {
+        acc = sf64_add(acc, sf64_mul(sf64_sub(p, select(vec2<u32>(0x00000000u, 0x00000000u), vec2<u32>(0x3ff00000u, 0x00000000u), k == labels[b])), p32_to_sf64(dz[base + k])));
+      }
+    }
+  }
+  dy[b] = sf64_to_p32(acc);
+}
+
+// ==== t32-mean.wgsl: t32-mean
+struct Run {
+  batch: u32,
+  hard: u32,
+  center32: f32,
+  temp32: f32,
+  center64: vec2<u32>,
+  temp64: vec2<u32>,
+  dims: vec4<u32>,
+}
+
+@group(0) @binding(0) var<uniform> run: Run;
+@group(0) @binding(1) var<storage, read> dx: array<u32>;
+@group(0) @binding(2) var<storage, read_write> dy: array<u32>;
+
+@compute @workgroup_size(1)
+fn main() {
+  var acc: Quire;
+  q_clear(&acc);
+  for (var b = 0u; b < run.batch; b++) {
+    q_add_posit(&acc, dx[b]);
+  }
+  dy[0] = q_to_p32_div(&acc, run.batch);
+}
+
+// ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
+// 3-dense-narrow (B >= 1) dims [784, 256] grid (4, ceil(B/1)) w=v1 x=v0 bias=v2 y=v3
+// 3-dense-wide (B >= 4) dims [784, 256] grid (16, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
+// 4-activation dims [256] grid (4, ceil(B/1)) x=v3 y=v4
+// 7-dense-narrow (B >= 1) dims [256, 4] grid (1, ceil(B/1)) w=v5 x=v4 bias=v6 y=v7
+// 7-dense-wide (B >= 4) dims [256, 4] grid (1, ceil(B/4)) w=v5 x=v4 bias=v6 y=v7
+// 8-softmax dims [4] grid (ceil(B/64), 1) x=v7 y=v8
+// 11-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v9 x=v4 bias=v10 y=v11
+// 11-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v9 x=v4 bias=v10 y=v11
+// 12-activation dims [256] grid (4, ceil(B/1)) x=v11 y=v12
+// 15-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v13 x=v4 bias=v14 y=v15
+// 15-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v13 x=v4 bias=v14 y=v15
+// 16-activation dims [256] grid (4, ceil(B/1)) x=v15 y=v16
+// 19-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v17 x=v4 bias=v18 y=v19
+// 19-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v17 x=v4 bias=v18 y=v19
+// 20-activation dims [256] grid (4, ceil(B/1)) x=v19 y=v20
+// 23-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v21 x=v4 bias=v22 y=v23
+// 23-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v21 x=v4 bias=v22 y=v23
+// 24-activation dims [256] grid (4, ceil(B/1)) x=v23 y=v24
+// 25-combine dims [256] grid (4, ceil(B/1)) w=v8 e0=v12 e1=v16 e2=v20 e3=v24 y=v25
+// 28-dense-narrow (B >= 1) dims [256, 10] grid (1, ceil(B/1)) w=v26 x=v25 bias=v27 y=v28
+// 28-dense-wide (B >= 4) dims [256, 10] grid (1, ceil(B/4)) w=v26 x=v25 bias=v27 y=v28
+// 31-crossentropy dims [10] grid (ceil(B/64), 1) z=v28 labels=v30 y=v31
+// 32-mean dims [] grid (1, 1) x=v31 y=v32
+// t7-dense-narrow (B >= 1) dims [256, 4] grid (1, ceil(B/1)) db=t6 dw=t5 xp=v4 dy=t7
+// t7-dense-wide (B >= 4) dims [256, 4] grid (1, ceil(B/4)) db=t6 dw=t5 xp=v4 dy=t7
+// t8-softmax dims [4] grid (ceil(B/64), 1) dx=t7 x=v7 dy=t8
+// t25-combine dims [256] grid (4, ceil(B/1)) dw=t8 e0=v12 e1=v16 e2=v20 e3=v24 dy=t25
+// t28-dense-narrow (B >= 1) dims [256, 10] grid (1, ceil(B/1)) w=v26 dx=t25 dy=t28
+// t28-dense-wide (B >= 4) dims [256, 10] grid (1, ceil(B/4)) w=v26 dx=t25 dy=t28
+// t31-crossentropy dims [10] grid (ceil(B/64), 1) dz=t28 z=v28 labels=v30 dy=t31
+// t32-mean dims [] grid (1, 1) dx=t31 dy=t32
