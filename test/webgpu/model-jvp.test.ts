@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeTangentPlan } from '../../compiler/passes/jvp.ts';
 import { runGraph } from '../../runtime/interpreter/index.ts';
-import type { InputSet } from '../../runtime/interpreter/types.ts';
+import type { InputSet, Tensor } from '../../runtime/interpreter/types.ts';
 import { forwardGradientStep, sampleDirections } from '../../runtime/learn/forward-gradient.ts';
 import { forwardGradientStepGpu } from '../../targets/webgpu/learn-step.ts';
 import { noGpuReason, releaseGpu, skipWithoutGpu } from './gpu-harness.ts';
@@ -44,7 +44,7 @@ describe.skipIf(skipWithoutGpu)(`forward-gradient step on WebGPU${noGpuReason ? 
     if (!tangents) throw new Error('reference produced no tangents');
     for (let r = 0; r < K; r++) {
       expect(bitDiffs(got.lossSamples[r] as Float64Array, tangents.lossSamples[r] as Float64Array), `loss tangent r=${r}`).toEqual([]);
-      for (const [out, t] of tangents.outputs[r] ?? new Map()) expect(bitDiffs(got.tangentOutputs[r]?.get(out)?.data ?? [], t.data), `d${out} r=${r}`).toEqual([]);
+      for (const [out, t] of tangents.outputs[r] ?? new Map<string, Tensor>()) expect(bitDiffs(got.tangentOutputs[r]?.get(out)?.data ?? [], t.data), `d${out} r=${r}`).toEqual([]);
     }
     // A step whose loss tangents are all zero would make the rest vacuous.
     expect(got.lossSamples.some((d) => d.some((v) => v !== 0))).toBe(true);
