@@ -37,6 +37,7 @@ export const referenceTarget: RunTarget = {
 /** Lazy loaders of the targets this build provides; a backend adds its line here. */
 const TARGET_LOADERS = new Map<string, () => Promise<RunTarget>>([
   ['reference', () => Promise.resolve(referenceTarget)],
+  ['wasm', async () => (await import('../targets/wasm/runtime-target.ts')).wasmTarget],
   ['webgpu', async () => (await import('../targets/webgpu/run-target.ts')).webgpuTarget],
   ['xdna', async () => (await import('../targets/xdna/simulate.ts')).xdnaTarget],
 ]);

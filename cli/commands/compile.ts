@@ -40,7 +40,7 @@ export type EmitFn = (graph: Graph, opts: EmitOptions) => EmitResult | Promise<E
 
 /** Compile targets; an entry is a lazy loader of the target's emitter, undefined until a backend provides one. */
 export const TARGET_EMITTERS: Readonly<Record<'wasm' | 'webgpu' | 'xdna', (() => Promise<EmitFn>) | undefined>> = {
-  wasm: undefined,
+  wasm: async () => (await import('../../targets/wasm/model-compile.ts')).emitWasmTarget,
   webgpu: async () => (await import('../../targets/webgpu/emit.ts')).emitWebGpu,
   xdna: undefined,
 };

@@ -146,7 +146,9 @@ function servingItems(lowered: Lowered, grid: GridDesc): number {
   const learn = res?.streams.find((x) => x.name === 'gradient');
   if (!inf || !learn || inf.count < 2 || inf.lastCycle === null || inf.firstCycle === null || learn.lastCycle === null) return DEFAULT_INFERENCES;
   const per = (inf.lastCycle - inf.firstCycle) / (inf.count - 1);
-  const need = Math.ceil((learn.lastCycle - inf.firstCycle) / Math.max(1, per)) + 2;
+  // Serve past the last publish becoming visible: the entry runs a few items ahead of the drain.
+  const end = Math.max(learn.lastCycle, ...(res?.publications.map((x) => x.visibleCycle) ?? []));
+  const need = Math.ceil((end - inf.firstCycle) / Math.max(1, per)) + 8;
   return Math.max(4, Math.min(need, MAX_INFERENCES_PER_STEP * lowered.steps));
 }
 
