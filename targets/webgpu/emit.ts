@@ -7,6 +7,7 @@ import { computeTangentPlan } from '../../compiler/passes/jvp.ts';
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import type { Graph } from '../../ir/graph.ts';
 import type { NumericFormat } from '../../ir/meta.ts';
+import type { Node } from '../../ir/nodes.ts';
 import { formatOps, type GpuFormat } from './formats.ts';
 import type { Extent } from './kernel-draft.ts';
 import { buildProgram, type GpuProgram, type ProgramKernel } from './program.ts';
@@ -76,7 +77,7 @@ function manifest(p: GpuProgram, fileOf: ReadonlyMap<string, string>): Record<st
     format: p.format,
     storageElement: formatOps(p.format).elem,
     uniform: { binding: 0, words: RUN_WORDS, fields: ['batch', 'hard', 'center32', 'temp32', 'center64.hi', 'center64.lo', 'temp64.hi', 'temp64.lo', 'dims.x', 'dims.y', 'dims.z', 'dims.w'] },
-    buffers: p.buffers.map((b) => ({ name: b.name, role: b.role, node: b.node, binding: g.nodes[b.node]?.binding ?? null, element: b.elem, words: { perSample: b.perSample, fixed: b.fixed }, perPerturbation: b.perPerturbation })),
+    buffers: p.buffers.map((b) => ({ name: b.name, role: b.role, node: b.node, of: sourceName(g.nodes[b.node]), element: b.elem, words: { perSample: b.perSample, fixed: b.fixed }, perPerturbation: b.perPerturbation })),
     kernels: p.kernels.map((k) => ({
       name: k.name,
       file: fileOf.get(k.name),
@@ -95,6 +96,13 @@ function manifest(p: GpuProgram, fileOf: ReadonlyMap<string, string>): Record<st
   };
 }
 
+/** What a buffer holds, for people: a Param, Input or Label name, else the .dg binding it computes. */
+function sourceName(n: Node | undefined): string | null {
+  if (!n) return null;
+  if (n.kind === 'Param' || n.kind === 'Input' || n.kind === 'Label') return n.name;
+  return n.binding ?? null;
+}
+
 function learnJson(p: GpuProgram): Record<string, unknown> {
   const learn = p.graph.meta.learn;
   return {
@@ -103,7 +111,7 @@ function learnJson(p: GpuProgram): Record<string, unknown> {
     seed: learn.gradient.seed,
     lr: learn.lr,
     lossTangent: p.lossTangent ?? null,
-    directions: p.buffers.filter((b) => b.role === 'direction').map((b) => ({ buffer: b.name, param: p.graph.nodes[b.node]?.kind === 'Param' ? (p.graph.nodes[b.node] as { name: string }).name : null, how: p.plan?.perturbed.get(b.node) })),
+    directions: p.buffers.filter((b) => b.role === 'direction').map((b) => ({ buffer: b.name, param: sourceName(p.graph.nodes[b.node]), how: p.plan?.perturbed.get(b.node) })),
   };
 }
 

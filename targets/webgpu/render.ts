@@ -188,11 +188,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % ${LJ}u;
   let bl = t / ${LJ}u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  ${Array.from({ length: RJ }, (_, q) => `let oj${q} = j0 + ${q * LJ}u + jl;`).join('\n  ')}
-  ${Array.from({ length: RB }, (_, p) => `let sb${p} = b0 + bl * ${RB}u + ${p}u;`).join('\n  ')}
+  ${Array.from({ length: RJ }, (_, q) => `let oj${q} = j0 + ${q > 0 ? `${q * LJ}u + ` : ''}jl;`).join('\n  ')}
+  ${Array.from({ length: RB }, (_, p) => `let sb${p} = b0 + ${sampleRow(RB, p)};`).join('\n  ')}
   ${each((q, p) => `var acc${q}_${p}: ${ops.acc};`)}
-  ${init}
-  ${masks}
+  ${init}${masks ? `\n  ${masks}` : ''}
 ${s.terms.map((t) => termLoop(ops, t, tile)).join('\n')}
   ${stores}
 }
@@ -204,7 +203,7 @@ function termLoop(ops: FormatOps, t: AffineTermVars, tile: DenseTile): string {
   const { LJ, LB, RJ, RB, TK } = tile;
   const TN = LJ * RJ;
   const TB = LB * RB;
-  const ws = Array.from({ length: RJ }, (_, q) => `let w${q} = wt[c * TN + ${q * LJ}u + jl];`).join('\n      ');
+  const ws = Array.from({ length: RJ }, (_, q) => `let w${q} = wt[c * TN + ${q > 0 ? `${q * LJ}u + ` : ''}jl];`).join('\n      ');
   // Grouped by sample, so a lane skips the products of samples past the batch (all of them but
   // one at batch 1); a masked term tests each accumulator's unit.
   const adds = Array.from({ length: RB }, (_, p) => {
@@ -212,7 +211,7 @@ function termLoop(ops: FormatOps, t: AffineTermVars, tile: DenseTile): string {
       const add = ops.accProduct(`acc${q}_${p}`, `w${q}`, `x${p}`);
       return t.masked ? `if (inact${q}_${p}) {\n          ${add}\n        }` : add;
     }).join('\n        ');
-    return `if (sb${p} < run.batch) {\n        let x${p} = xt[(bl * ${RB}u + ${p}u) * TK + c];\n        ${row}\n      }`;
+    return `if (sb${p} < run.batch) {\n        let x${p} = xt[(${sampleRow(RB, p)}) * TK + c];\n        ${row}\n      }`;
   }).join('\n      ');
   return `  for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < ${TN * TK}u; e += ${LJ * LB}u) {
@@ -241,6 +240,12 @@ function termLoop(ops: FormatOps, t: AffineTermVars, tile: DenseTile): string {
     }
     workgroupBarrier();
   }`;
+}
+
+/** WGSL of a lane's p-th sample row within the workgroup's tile: bl * RB + p. */
+function sampleRow(RB: number, p: number): string {
+  const base = RB === 1 ? 'bl' : `bl * ${RB}u`;
+  return p > 0 ? `${base} + ${p}u` : base;
 }
 
 /** Indents a body by two spaces per line. */

@@ -32,14 +32,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -62,9 +61,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -107,14 +106,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -137,9 +135,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -353,8 +351,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -383,9 +381,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -436,8 +434,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -466,9 +464,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -543,14 +541,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -573,9 +570,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -603,9 +600,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -650,14 +647,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -680,9 +676,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -710,9 +706,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -823,11 +819,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -850,9 +845,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -894,11 +889,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -921,9 +915,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }

@@ -32,14 +32,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -62,9 +61,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -107,14 +106,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -137,9 +135,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -524,8 +522,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -554,9 +552,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -607,8 +605,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -637,9 +635,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -751,8 +749,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -781,9 +779,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -811,9 +809,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -866,8 +864,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -896,9 +894,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -926,9 +924,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1003,11 +1001,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1030,9 +1027,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -1074,11 +1071,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -1101,9 +1097,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }

@@ -32,8 +32,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -57,7 +57,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj0 < NOUT && sb3 < run.batch) {
     acc0_3 = acc0_3 + bias[oj0];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -80,9 +79,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -146,11 +145,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -234,7 +233,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj3 < NOUT && sb3 < run.batch) {
     acc3_3 = acc3_3 + bias[oj3];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -257,12 +255,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;
@@ -568,8 +566,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -619,9 +617,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -699,11 +697,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -825,12 +823,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -1002,8 +1000,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1027,7 +1025,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj0 < NOUT && sb3 < run.batch) {
     acc0_3 = acc0_3 + db[oj0];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1050,9 +1047,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -1116,11 +1113,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1204,7 +1201,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj3 < NOUT && sb3 < run.batch) {
     acc3_3 = acc3_3 + db[oj3];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1227,12 +1223,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;
@@ -1422,8 +1418,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1435,7 +1431,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   acc0_1 = 0.0;
   acc0_2 = 0.0;
   acc0_3 = 0.0;
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1458,9 +1453,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -1523,11 +1518,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1563,7 +1558,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   acc3_1 = 0.0;
   acc3_2 = 0.0;
   acc3_3 = 0.0;
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1586,12 +1580,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;

@@ -32,14 +32,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -62,9 +61,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -107,14 +106,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -137,9 +135,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -348,8 +346,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -378,9 +376,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -431,8 +429,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -461,9 +459,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -536,14 +534,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -566,9 +563,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -611,14 +608,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -641,9 +637,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -750,11 +746,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -777,9 +772,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -821,11 +816,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -848,9 +842,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }

@@ -32,8 +32,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -57,7 +57,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj0 < NOUT && sb3 < run.batch) {
     acc0_3 = acc0_3 + bias[oj0];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -80,9 +79,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -146,11 +145,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -234,7 +233,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj3 < NOUT && sb3 < run.batch) {
     acc3_3 = acc3_3 + bias[oj3];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -257,12 +255,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;
@@ -622,8 +620,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -647,7 +645,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj0 < NOUT && sb3 < run.batch) {
     acc0_3 = acc0_3 + db[oj0];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -670,9 +667,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -736,11 +733,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -824,7 +821,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (oj3 < NOUT && sb3 < run.batch) {
     acc3_3 = acc3_3 + db[oj3];
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -847,12 +843,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;
@@ -1073,8 +1069,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1124,9 +1120,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -1204,11 +1200,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1330,12 +1326,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -1513,8 +1509,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1564,9 +1560,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -1644,11 +1640,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1770,12 +1766,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -1925,8 +1921,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -1976,9 +1972,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -2056,11 +2052,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -2182,12 +2178,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -2337,8 +2333,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -2388,9 +2384,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -2468,11 +2464,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -2594,12 +2590,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           acc0_0 = acc0_0 + w0 * x0;
         }
@@ -2788,8 +2784,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -2801,7 +2797,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   acc0_1 = 0.0;
   acc0_2 = 0.0;
   acc0_3 = 0.0;
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -2824,9 +2819,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
       }
       if (sb1 < run.batch) {
@@ -2889,11 +2884,11 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
+  let oj0 = j0 + jl;
   let oj1 = j0 + 16u + jl;
   let oj2 = j0 + 32u + jl;
   let oj3 = j0 + 48u + jl;
-  let sb0 = b0 + bl * 4u + 0u;
+  let sb0 = b0 + bl * 4u;
   let sb1 = b0 + bl * 4u + 1u;
   let sb2 = b0 + bl * 4u + 2u;
   let sb3 = b0 + bl * 4u + 3u;
@@ -2929,7 +2924,6 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   acc3_1 = 0.0;
   acc3_2 = 0.0;
   acc3_3 = 0.0;
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -2952,12 +2946,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       let w1 = wt[c * TN + 16u + jl];
       let w2 = wt[c * TN + 32u + jl];
       let w3 = wt[c * TN + 48u + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 4u + 0u) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         acc0_0 = acc0_0 + w0 * x0;
         acc1_0 = acc1_0 + w1 * x0;
         acc2_0 = acc2_0 + w2 * x0;

@@ -32,14 +32,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -62,9 +61,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -107,14 +106,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -137,9 +135,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -402,14 +400,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -432,9 +429,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -477,14 +474,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -507,9 +503,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -647,8 +643,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -677,9 +673,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -730,8 +726,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -760,9 +756,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -841,8 +837,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -871,9 +867,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -924,8 +920,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -954,9 +950,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1007,8 +1003,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -1037,9 +1033,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1090,8 +1086,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -1120,9 +1116,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1173,8 +1169,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -1203,9 +1199,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1256,8 +1252,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
@@ -1286,9 +1282,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
         }
@@ -1378,11 +1374,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 64u;
   let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
@@ -1405,9 +1400,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
@@ -1449,11 +1444,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let jl = t % 16u;
   let bl = t / 16u;
   let nb = min(TB, run.batch - min(b0, run.batch));
-  let oj0 = j0 + 0u + jl;
-  let sb0 = b0 + bl * 1u + 0u;
+  let oj0 = j0 + jl;
+  let sb0 = b0 + bl;
   var acc0_0: Quire;
   q_clear(&acc0_0);
-  
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
     for (var e = t; e < 512u; e += 64u) {
       let row = e / TK;
@@ -1476,9 +1470,9 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     workgroupBarrier();
     let kn = min(TK, NIN - k0);
     for (var c = 0u; c < kn; c++) {
-      let w0 = wt[c * TN + 0u + jl];
+      let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl * 1u + 0u) * TK + c];
+        let x0 = xt[(bl) * TK + c];
         q_fma(&acc0_0, w0, x0);
       }
     }
