@@ -7,13 +7,13 @@
 import type { Expr, FnBuilder, Local, WasmModule } from './binaryen.ts';
 import { forRange } from './emit-context.ts';
 
-/** Emits every f32 helper (once). */
-export function emitF32Extras(m: WasmModule): void {
+/** Emits the f32 helpers; the skipping kernels only when the model has such layers. */
+export function emitF32Extras(m: WasmModule, need: { readonly rows: boolean; readonly gather: boolean }): void {
   if (m.hasFunction('f32_dot_acc')) return;
   emitDotAcc(m);
-  emitDotGather(m);
   emitConversions(m);
-  emitDenseRows(m);
+  if (need.gather) emitDotGather(m);
+  if (need.rows) emitDenseRows(m);
 }
 
 const params = <N extends number>(f: FnBuilder, n: N): Local[] => Array.from({ length: n }, (_, i) => f.param(i));

@@ -15,9 +15,9 @@ export const gatherName = (fmt: KernelFormat): string => `${fmt.quirePrefix}_fma
 /** Name of `qp_quotient(q, tmp, d) -> posit`: round(Q / d) once; d > 0; tmp is quire-sized scratch. */
 export const quotientName = (fmt: KernelFormat): string => `${fmt.quirePrefix}_quotient`;
 
-/** Emits both kernels for a format. */
-export function emitPositExtras(m: WasmModule, fmt: KernelFormat): void {
-  emitGather(m, fmt);
+/** Emits the quotient, and the gathered FMA when the model has column-skipping layers. */
+export function emitPositExtras(m: WasmModule, fmt: KernelFormat, need: { readonly gather: boolean }): void {
+  if (need.gather) emitGather(m, fmt);
   emitQuotient(m, fmt);
 }
 

@@ -10,7 +10,7 @@ import type { LearnMode, NumericFormat } from '../../ir/meta.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
 import { computeTangentPlan, type TangentPlan } from '../../compiler/passes/jvp.ts';
 import { WasmModule, WasmValidationError, type Expr, type OptimizeOptions } from './binaryen.ts';
-import { fwdName, slotAddr, tanName, type ModelCx } from './emit-context.ts';
+import { fwdName, slotAddr, type ModelCx } from './emit-context.ts';
 import { emitDenseColumns, emitDenseFull, emitDenseRows } from './emit-dense.ts';
 import { emitF32Extras } from './emit-f32.ts';
 import { emitF64Helpers } from './emit-f64.ts';
@@ -18,7 +18,8 @@ import { emitActivation, emitCombine, emitCrossEntropy, emitGate, emitMean, emit
 import { emitLearning } from './emit-learn.ts';
 import { emitPositExtras } from './emit-posit-extra.ts';
 import { emitTangent } from './emit-tangent.ts';
-import { conversionName, isWasmFormat, valueOps, type ValueOps, type WasmFormat } from './emit-values.ts';
+import { conversionName, isWasmFormat, valueOps, type ValueOps } from './emit-values.ts';
+import { emitElementary } from './elementary.ts';
 import { emitF32Kernels } from './f32-kernels.ts';
 import { checkDenseShape, checkWasmFormat, checkWasmMemory } from './limits.ts';
 import { buildManifest, type ModelManifest } from './model-manifest.ts';
@@ -78,8 +79,16 @@ function internalError(e: WasmValidationError): Diagnostic {
   };
 }
 
+/** A module under construction with its manifest; `library` names the kernel-library functions in it. */
+export interface BuiltModule {
+  readonly mod?: WasmModule;
+  readonly manifest?: ModelManifest;
+  readonly library?: readonly string[];
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Checks the request and builds the module (unvalidated; the caller disposes it). */
-export function buildModelModule(graph: Graph, opts: WasmModelOptions = {}): { mod?: WasmModule; manifest?: ModelManifest; diagnostics: Diagnostic[] } {
+export function buildModelModule(graph: Graph, opts: WasmModelOptions = {}): BuiltModule {
   const format = opts.format ?? graph.meta.numeric.format;
   const bad = checkWasmFormat(format);
   if (bad || !isWasmFormat(format)) return { diagnostics: [bad ?? checkWasmFormat('?') as Diagnostic] };
@@ -99,10 +108,10 @@ export function buildModelModule(graph: Graph, opts: WasmModelOptions = {}): { m
   const initialPages = Math.max(1, Math.ceil((layout.batchBase + layout.perSampleBytes) / 65536));
   m.setMemory({ kind: 'define', initialPages, maxPages: 65536, exportName: 'memory' });
   const cx: ModelCx = { m, plan, layout, ops };
-  emitLibrary(cx, format);
+  const library = emitLibrary(cx);
   const kernels = emitNodeKernels(cx);
   emitEntries(cx, kernels);
-  return { mod: m, manifest: buildManifest(graph, plan, layout, format, ops.bytes, initialPages), diagnostics: [] };
+  return { mod: m, manifest: buildManifest(graph, plan, layout, format, ops.bytes, initialPages), library, diagnostics: [] };
 }
 
 /** E3101/E3102 before anything is emitted. */
@@ -118,20 +127,23 @@ function sizeChecks(plan: ModelPlan, ops: ValueOps, oneSample: number): Diagnost
   return out;
 }
 
-/** The kernel library of the format, the f64 helpers, and the exported conversions. */
-function emitLibrary(cx: ModelCx, format: WasmFormat): void {
-  const { m, ops } = cx;
-  if (ops.posit) {
-    emitPositKernels(m, { formats: [ops.posit.name], scratchBase: 0, ops: ['mul', 'from_f64', 'to_f64', 'quire'], exportAll: false });
-    emitPositExtras(m, ops.posit);
-  } else {
-    emitF32Kernels(m, { exportAll: false });
-    emitF32Extras(m);
-  }
+/**
+ * The kernel library of the format and the elementary functions (returned by name: goldens
+ * elide them, the library has its own), then the model's helpers and exported conversions.
+ */
+function emitLibrary(cx: ModelCx): string[] {
+  const { m, ops, plan } = cx;
+  if (ops.posit) emitPositKernels(m, { formats: [ops.posit.name], scratchBase: 0, ops: ['mul', 'from_f64', 'to_f64', 'quire'], exportAll: false });
+  else emitF32Kernels(m, { exportAll: false });
+  emitElementary(m);
+  const library = [...m.functionNames()];
+  const need = { rows: plan.skip.rows.size > 0, gather: [...plan.skip.columns.keys()].some((d) => !plan.skip.rows.has(d)) };
+  if (ops.posit) emitPositExtras(m, ops.posit, need);
+  else emitF32Extras(m, need);
   emitF64Helpers(m);
   m.exportFunction(conversionName(ops, 'from'), 'value_from_f64');
   m.exportFunction(conversionName(ops, 'to'), 'value_to_f64');
-  void format;
+  return library;
 }
 
 /** Which kernels exist: full forward per node, skipping variants, tangents (in id order). */
@@ -232,5 +244,4 @@ function emitEntries(cx: ModelCx, k: NodeKernels): void {
   m.exportFunction('infer');
   m.exportFunction('forward');
   emitLearning(cx, k.tangent);
-  void tanName;
 }
