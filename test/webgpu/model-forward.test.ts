@@ -1,15 +1,15 @@
 // Differential tests of whole models on WebGPU against the reference interpreter: every example
 // in posit32 (bit for bit, predictions and the loss) and in f32 (within F32_TOLERANCE), batch 4,
-// seeded parameters and inputs; a model written here (not in the repo) with odd widths, an image
-// input, an annealed gate on both sides of its schedule and a top-1 mixture; and the run target
+// seeded parameters and inputs; a model written for the tests (not in the repo: odd widths, an
+// image input, an annealed gate on both sides of its schedule, a top-1 mixture); and the run target
 // through the registry. On a machine without an adapter these fail in CI and skip elsewhere.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runGraph } from '../../runtime/interpreter/index.ts';
 import type { Tensor } from '../../runtime/interpreter/types.ts';
 import { loadTarget } from '../../runtime/targets-registry.ts';
 import { outputTensors } from '../../targets/webgpu/run-target.ts';
-import { noGpuReason, releaseGpu, rng, skipWithoutGpu } from './gpu-harness.ts';
-import { bitDiffs, EXAMPLES, exampleGraph, F32_TOLERANCE, gpuModel, graphOf, normwiseError, seededInputs, seededParams } from './model-harness.ts';
+import { noGpuReason, releaseGpu, skipWithoutGpu } from './gpu-harness.ts';
+import { bitDiffs, EXAMPLES, exampleGraph, F32_TOLERANCE, gpuModel, graphOf, normwiseError, ODD_MODEL, oddParams, seededInputs, seededParams } from './model-harness.ts';
 
 afterAll(releaseGpu);
 
@@ -47,27 +47,8 @@ describe.skipIf(skipWithoutGpu)(`WebGPU models vs the reference interpreter${noG
     model.destroy();
   });
 
-  // Odd widths (not multiples of any tile), a 2-D input, gelu and tanh, an annealed gate, a top-1
-  // mixture of three experts and a softmax output; parameters scaled far from their init range,
-  // with exact zeros, so quire sums carry large and cancelling terms.
-  const TEXT = `model odd_mix {
-  input  img : [5, 7]
-  label  t : class[6]
-  numeric posit32 quire
-  a = dense(img, 45, act: gelu)
-  g = gate(a, 45, kind: anneal(from: 1.5, to: 0.02, steps: 3), threshold: 0.35)
-  e = moe(a * g, 29, experts: 3, route: top1, act: tanh)
-  y = dense(e, 6)
-  p = softmax(y)
-  output y, p
-  loss cross_entropy(y, t)
-}
-`;
-  const graph = graphOf(TEXT, 'odd-mix.dg');
-  const params = new Map([...seededParams(graph, 3)].map(([n, t]) => {
-    const r = rng(n.length * 7919);
-    return [n, { shape: t.shape, data: t.data.map((v) => (r() % 9 === 0 ? 0 : v * 2 ** ((r() % 13) - 4))) }] as const;
-  }));
+  const graph = graphOf(ODD_MODEL, 'odd-mix.dg');
+  const params = oddParams(graph);
   const inputs = seededInputs(graph, 3, 77);
 
   it.each([0, 1, 2, 3, 9])('a model generated here runs bit-exact in posit32 at gate step %i', async (step) => {

@@ -22,6 +22,37 @@ export const EXAMPLES: readonly string[] = readdirSync('examples')
   .map((f) => f.slice(0, -3))
   .sort();
 
+/**
+ * A model written for the tests, not in the repo: odd widths (not multiples of any tile), a 2-D
+ * input, gelu, sigmoid and tanh, an annealed gate over 3 steps, a top-1 mixture of three experts
+ * and a softmax output.
+ */
+export const ODD_MODEL = `model odd_mix {
+  input  img : [5, 7]
+  label  t : class[6]
+  numeric posit32 quire
+  a = dense(img, 45, act: gelu)
+  g = gate(a, 45, kind: anneal(from: 1.5, to: 0.02, steps: 3), threshold: 0.35)
+  s = dense(a * g, 23, act: sigmoid)
+  e = moe(s, 29, experts: 3, route: top1, act: tanh)
+  y = dense(e, 6)
+  p = softmax(y)
+  output y, p
+  loss cross_entropy(y, t)
+  learn { mode: theta_and_w_inactive, gradient: forward(perturbations: 2, seed: 13), lr: 0.05 }
+}
+`;
+
+/** ODD_MODEL's parameters: initialised, then scaled far from that range with exact zeros, so quire sums carry large and cancelling terms. */
+export function oddParams(graph: Graph): ParamSet {
+  return new Map(
+    [...seededParams(graph, 3)].map(([n, t]) => {
+      const r = rng(n.length * 7919);
+      return [n, { shape: t.shape, data: t.data.map((v) => (r() % 9 === 0 ? 0 : v * 2 ** ((r() % 13) - 4))) }] as const;
+    }),
+  );
+}
+
 /** Compiles .dg text to a laid-out graph, or throws with the rendered diagnostics. */
 export function graphOf(text: string, file: string): Graph {
   const r = compileToIR(text, file);

@@ -3,13 +3,13 @@
 // perturbation, the estimate and the updated parameters agree bit for bit; annealed gates on both
 // sides of their schedule; and in f32 the loss tangents agree within the stated tolerance.
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeTangentPlan } from '../../compiler/passes/jvp.ts';
+import { computeTangentPlan, planFor, type Perturbation } from '../../compiler/passes/jvp.ts';
 import { runGraph } from '../../runtime/interpreter/index.ts';
 import type { InputSet, Tensor } from '../../runtime/interpreter/types.ts';
 import { forwardGradientStep, sampleDirections } from '../../runtime/learn/forward-gradient.ts';
 import { forwardGradientStepGpu } from '../../targets/webgpu/learn-step.ts';
 import { noGpuReason, releaseGpu, skipWithoutGpu } from './gpu-harness.ts';
-import { bitDiffs, EXAMPLES, exampleGraph, F32_TOLERANCE, gpuModel, normwiseError, seededInputs, seededParams } from './model-harness.ts';
+import { bitDiffs, EXAMPLES, exampleGraph, F32_TOLERANCE, gpuModel, graphOf, normwiseError, ODD_MODEL, oddParams, seededInputs, seededParams } from './model-harness.ts';
 
 afterAll(releaseGpu);
 
@@ -54,6 +54,25 @@ describe.skipIf(skipWithoutGpu)(`forward-gradient step on WebGPU${noGpuReason ? 
     for (const [p, g] of step1.estimate) expect(bitDiffs(got.estimate.get(p) ?? [], g, 3), `estimate ${p}`).toEqual([]);
     for (const [p, t] of step1.newParams) expect(bitDiffs(got.newParams.get(p)?.data ?? [], t.data, 3), `updated ${p}`).toEqual([]);
     model.destroy();
+  });
+
+  it('the test model with every parameter perturbed (all rows, every rule on the path) is bit-exact in posit32', async () => {
+    const graph = graphOf(ODD_MODEL, 'odd-mix.dg');
+    const all = new Map<number, Perturbation>(graph.nodes.filter((n) => n.kind === 'Param').map((n) => [n.id, 'all']));
+    const plan = planFor(graph, 'theta_and_w_inactive', all);
+    const params = oddParams(graph);
+    const { batch, labels } = split(seededInputs(graph, BATCH, 31));
+    for (const step of [1, 5]) {
+      const model = await gpuModel(graph, 'posit32', params, plan);
+      const got = await forwardGradientStepGpu(model, params, batch, labels, { perturbations: K, step });
+      expect(got.diagnostics).toEqual([]);
+      const ref = forwardGradientStep(graph, params, batch, labels, { format: 'posit32', perturbations: K, step, plan, mode: plan.mode });
+      expect(got.loss).toBe(ref.loss);
+      expect([...got.estimate.keys()].length).toBe(all.size);
+      for (const [p, g] of ref.estimate) expect(bitDiffs(got.estimate.get(p) ?? [], g, 3), `estimate ${p} step ${step}`).toEqual([]);
+      for (const [p, t] of ref.newParams) expect(bitDiffs(got.newParams.get(p)?.data ?? [], t.data, 3), `updated ${p} step ${step}`).toEqual([]);
+      model.destroy();
+    }
   });
 
   it.each(['dg-hard', 'moe-top1'])('%s in f32: loss tangents within the f32 tolerance', async (name) => {
