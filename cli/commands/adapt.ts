@@ -160,7 +160,7 @@ export function renderReport(r: AdaptReport, io: CliIO): string {
     lines.push(v.toString());
     const rp = r.serving.replay;
     const ok = rp.identical === rp.checked && r.serving.intact && r.serving.monotone;
-    lines.push(`serving: ${r.serving.requests} requests by ${r.learning.servers} server thread(s), online accuracy ${fixed(m.onlineAcc, 2)}%; replay ${rp.identical}/${rp.checked} bit-identical; snapshots ${r.serving.intact ? 'intact' : p.error('TORN')}, versions ${r.serving.monotone ? 'monotone' : p.error('NOT monotone')} ${ok ? p.ok('ok') : p.error('FAILED')}`);
+    lines.push(`serving: ${r.serving.requests} requests by ${r.learning.servers} server thread(s), online accuracy ${fixed(m.onlineAcc, 2)}%, ${r.timing.serveP50Ms.toFixed(1)} ms per request (median); replay ${rp.identical}/${rp.checked} bit-identical; snapshots ${r.serving.intact ? 'intact' : p.error('TORN')}, versions ${r.serving.monotone ? 'monotone' : p.error('NOT monotone')} ${ok ? p.ok('ok') : p.error('FAILED')}`);
   }
   const pre = r.pretrain ? `pre-trained ${r.pretrain.steps} steps (loss ${r.pretrain.finalLoss}); ` : '';
   lines.push(p.dim(`${pre}learning: ${r.learning.steps} steps x ${r.learning.batch} samples, k=${r.learning.perturbations}, lr ${r.learning.lr}, sync every ${r.learning.syncEvery} (${r.timing.stepsPerSecond} steps/s); total ${(r.timing.totalMs / 1000).toFixed(1)} s`));

@@ -97,7 +97,15 @@ export interface AdaptReport {
     readonly monotone: boolean;
     readonly replay: { readonly checked: number; readonly identical: number };
   };
-  readonly timing: { readonly pretrainMs: number; readonly adaptMs: number; readonly totalMs: number; readonly stepsPerSecond: number };
+  readonly timing: {
+    readonly pretrainMs: number;
+    readonly adaptMs: number;
+    readonly totalMs: number;
+    readonly stepsPerSecond: number;
+    /** Median and 95th percentile of per-request serving time, snapshot pin to output (0 when nothing was served). */
+    readonly serveP50Ms: number;
+    readonly serveP95Ms: number;
+  };
 }
 
 /** Percent with two decimals. */
@@ -108,4 +116,11 @@ export function pct(x: number): number {
 /** A fraction with four decimals. */
 export function frac(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+/** The q-quantile (0..1) of some numbers, nearest rank; 0 for none. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }

@@ -11,7 +11,7 @@ import { loadAdaptData, parseDataSource, parseDrift } from '../data/load-dir.ts'
 import { widthOf } from '../interpreter/forward-ops.ts';
 import type { ParamSet } from '../interpreter/types.ts';
 import { initParams } from '../params.ts';
-import { ADAPT_SCHEMA_VERSION, frac, MODE_LETTER, pct, type AdaptReport, type VersionRecord } from './adapt-report.ts';
+import { ADAPT_SCHEMA_VERSION, frac, MODE_LETTER, pct, quantile, type AdaptReport, type VersionRecord } from './adapt-report.ts';
 import type { ResolvedSettings } from './adapt-options.ts';
 import { learnWhileServe, replayServed, type LearnWhileServeResult } from './learn-while-serve.ts';
 import { evaluate, flipRate, type Evaluation } from './metrics.ts';
@@ -116,7 +116,14 @@ export async function runAdapt(graph: Graph, s: ResolvedSettings, given: ParamSe
     pretrain: pre,
     metrics: metricsOf(cleanBefore, driftBefore, after, run ? onlineAccuracy(run.served, data) : null),
     serving: servingOf(run, data, replay),
-    timing: { pretrainMs: Math.round(t1 - t0), adaptMs: Math.round(t2 - t1), totalMs: Math.round(performance.now() - t0), stepsPerSecond: run ? frac(s.steps / (run.wallMs / 1000)) : 0 },
+    timing: {
+      pretrainMs: Math.round(t1 - t0),
+      adaptMs: Math.round(t2 - t1),
+      totalMs: Math.round(performance.now() - t0),
+      stepsPerSecond: run ? frac(s.steps / (run.wallMs / 1000)) : 0,
+      serveP50Ms: frac(quantile(run?.served.map((r) => r.ms) ?? [], 0.5)),
+      serveP95Ms: frac(quantile(run?.served.map((r) => r.ms) ?? [], 0.95)),
+    },
   };
   return { report, params: finalSnap?.params ?? params, diagnostics: [] };
 }

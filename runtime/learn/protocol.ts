@@ -89,6 +89,8 @@ export interface ServedRecord {
   readonly intact: boolean;
   /** The first prediction output, [count, classes] row-major, exact f64. */
   readonly outputs: Float64Array;
+  /** Milliseconds from pinning the snapshot to having the output (waiting for the learner excluded). */
+  readonly ms: number;
 }
 
 /** A message from a server. */

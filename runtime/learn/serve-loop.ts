@@ -45,6 +45,7 @@ export function serveLoop(role: ServerRole, post: (m: ServerMessage, transfer?: 
         Atomics.wait(coord, COORD.STEPS_DONE, done, WAIT_MS);
       }
     }
+    const t0 = performance.now();
     const b = streamBatch(role.stream, start, role.requestSize);
     const lease = store.acquire();
     const intact = role.verify ? store.verify(lease) : true;
@@ -56,7 +57,7 @@ export function serveLoop(role: ServerRole, post: (m: ServerMessage, transfer?: 
       return;
     }
     const y = Float64Array.from(run.outputs.get(output)?.data ?? []);
-    post({ kind: 'served', server: role.id, request: r, start, count: role.requestSize, version: lease.version, step: lease.step, checksum: lease.checksum, intact, outputs: y }, [y.buffer]);
+    post({ kind: 'served', server: role.id, request: r, start, count: role.requestSize, version: lease.version, step: lease.step, checksum: lease.checksum, intact, outputs: y, ms: performance.now() - t0 }, [y.buffer]);
     Atomics.store(coord, COORD.FLAGS + r, 1);
     Atomics.add(coord, COORD.REQUESTS_DONE, 1);
     Atomics.notify(coord, COORD.REQUESTS_DONE);
