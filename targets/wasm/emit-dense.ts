@@ -91,36 +91,59 @@ export function emitDenseRows(cx: ModelCx, n: NodeOf<'Dense'>, gate: number, nam
   ]);
 }
 
-/** skip_<id>(B): per sample, gathers the nonzero inputs once, then accumulates only those columns. */
+/**
+ * skip_<id>(B): per sample, gathers the nonzero inputs once, then accumulates only those columns.
+ * The gather is grouped as the SIMD f32 kernel sums: four lanes (i mod 4 below the last multiple
+ * of 4), then the tail. A skipped column adds an exact zero, so in f32 the lane sums, their
+ * (l0 + l1) + (l2 + l3) reduction, the sequential tail and the bias reproduce `f32_dense` bit for
+ * bit; in posit formats the quire makes any order exact.
+ */
 export function emitDenseColumns(cx: ModelCx, n: NodeOf<'Dense'>, name: string): void {
   const { m, ops, layout } = cx;
   const f = m.fn(name, ['i32', 'i32'], 'none');
   const B = f.param(0);
   const d = denseAt(cx, f, n, B);
   const by = ops.bytes;
+  const main = d.nin & ~3;
   const cnt = f.local('i32');
+  const starts = [0, 1, 2, 3, 4, 5].map(() => f.local('i32'));
   const v = f.local(ops.type);
-  const idx = (): Expr => m.i32.const(layout.gatherIdx);
-  const vals = (): Expr => m.i32.const(layout.gatherVals);
+  const idx = (at: Local): Expr => offset(m, m.i32.const(layout.gatherIdx), f.get(at), 4);
+  const vals = (at: Local): Expr => offset(m, m.i32.const(layout.gatherVals), f.get(at), by);
+  const scan = (b: Local, first: number, count: number, stride: number): Expr =>
+    forRange(f, m.i32.const(count), (t) => {
+      const i = (): Expr => m.i32.add(m.i32.const(first), stride === 1 ? f.get(t) : m.i32.mul(f.get(t), m.i32.const(stride)));
+      return [
+        f.set(v, ops.load(m, offset(m, d.x(), m.i32.add(m.i32.mul(f.get(b), m.i32.const(d.nin)), i()), by))),
+        m.if(m.i32.eqz(ops.isZero(m, f.get(v))), m.block(null, [
+          m.i32.store(0, 4, idx(cnt), i()),
+          ops.store(m, vals(cnt), f.get(v)),
+          f.set(cnt, m.i32.add(f.get(cnt), m.i32.const(1))),
+        ], 'none')),
+      ];
+    });
   const gather = (b: Local): Expr[] => [
     f.set(cnt, m.i32.const(0)),
-    forRange(f, m.i32.const(d.nin), (i) => [
-      f.set(v, ops.load(m, offset(m, d.x(), m.i32.add(m.i32.mul(f.get(b), m.i32.const(d.nin)), f.get(i)), by))),
-      m.if(m.i32.eqz(ops.isZero(m, f.get(v))), m.block(null, [
-        m.i32.store(0, 4, offset(m, idx(), f.get(cnt), 4), f.get(i)),
-        ops.store(m, offset(m, vals(), f.get(cnt), by), f.get(v)),
-        f.set(cnt, m.i32.add(f.get(cnt), m.i32.const(1))),
-      ], 'none')),
-    ]),
+    ...[0, 1, 2, 3].flatMap((g) => [f.set(starts[g] as Local, f.get(cnt)), scan(b, g, main / 4, 4)]),
+    f.set(starts[4] as Local, f.get(cnt)),
+    scan(b, main, d.nin - main, 1),
+    f.set(starts[5] as Local, f.get(cnt)),
   ];
   const output = (b: Local, j: Local): Expr[] => {
     const y = offset(m, d.y(), m.i32.add(m.i32.mul(f.get(b), m.i32.const(d.nout)), f.get(j)), by);
-    const wRow = offset(m, m.i32.const(d.W), f.get(j), d.nin * by);
+    const wRow = (): Expr => offset(m, m.i32.const(d.W), f.get(j), d.nin * by);
     const bias = ops.load(m, offset(m, m.i32.const(d.bias), f.get(j), by));
     const p = ops.posit;
-    if (!p) return [ops.store(m, y, m.call('f32_dot_gather', [bias, wRow, idx(), vals(), f.get(cnt)], 'f32'))];
-    const acc = accumulator(cx, f);
-    return [acc.clear(), acc.add(bias), m.call(gatherName(p), [m.i32.const(layout.quire), wRow, idx(), vals(), f.get(cnt)], 'none'), ops.store(m, y, acc.result())];
+    if (p) {
+      const acc = accumulator(cx, f);
+      return [acc.clear(), acc.add(bias), m.call(gatherName(p), [m.i32.const(layout.quire), wRow(), idx(starts[0] as Local), vals(starts[0] as Local), f.get(cnt)], 'none'), ops.store(m, y, acc.result())];
+    }
+    const part = (g: number, acc: Expr): Expr => {
+      const from = starts[g] as Local;
+      return m.call('f32_dot_gather', [acc, wRow(), idx(from), vals(from), m.i32.sub(f.get(starts[g + 1] as Local), f.get(from))], 'f32');
+    };
+    const lanes = m.f32.add(m.f32.add(part(0, m.f32.const(0)), part(1, m.f32.const(0))), m.f32.add(part(2, m.f32.const(0)), part(3, m.f32.const(0))));
+    return [ops.store(m, y, m.f32.add(part(4, lanes), bias))];
   };
   f.finish([forRange(f, f.get(B), (b) => [...gather(b), forRange(f, m.i32.const(d.nout), (j) => output(b, j))])]);
 }
