@@ -3,7 +3,7 @@
 // Prints engine speed (events/s, simulated tile-cycles per wall second) timing-only, then with
 // real functional kernels: f32/f64 dot products (baseline: the same arithmetic in plain JS,
 // measured in this run) and posit32 through the exact quire; ratios against the 2 s target.
-// Run: node bin/run-ts.mjs bench/sim/index.ts [N=1000] [positN=4]
+// Run: node bin/run-ts.mjs bench/sim/index.ts [N=1000] [positN=4] (real model: real-model.ts)
 import { GRID_PRESETS } from '../../targets/xdna/grid.ts';
 import { runProgram, type RunOutcome } from '../../targets/xdna/sim/index.ts';
 import { renderOneLine } from '../../ir/diagnostics.ts';

@@ -1,11 +1,8 @@
-// Benchmark of `tilegate simulate` on the real DG-Hard 784 -> 512 -> 10 model
-// (examples/drift-digits.dg: hard gate, learn mode D, k = 8 perturbations, sync_every 16) on
-// xdna2 with 12 learning tiles: 1,000 inferences + 1,000 forward-gradient steps, lowered from
-// the tile plan. Prints wall time against the 2 s target (ratio), simulated compute-tile cycles
-// per wall second, and the same work on the reference interpreter (runGraph per batch,
-// forwardGradientStep per step) measured in this run as the named baseline. Timing-only runs
-// the full 1000 + 1000; functional runs (real values, f32 and posit32) run fewer items and are
-// extrapolated linearly, labelled as such.
+// Benchmark of `tilegate simulate` on the real DG-Hard 784 -> 512 -> 10 model (drift-digits.dg:
+// hard gate, mode D, k = 8, sync_every 16) on xdna2: 1,000 inferences + 1,000 forward-gradient
+// steps lowered from its tile plan. Wall time against the 2 s target, simulated compute-tile
+// cycles per wall second, and the reference interpreter doing the same work in this run. Timing
+// only runs all of it; functional f32/posit32 run fewer items, extrapolated (labelled as such).
 // Run: node bin/run-ts.mjs bench/sim/real-model.ts [stepsF32=4] [stepsPosit32=2] [inferences=40]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -178,7 +178,10 @@ function writeAll(files: readonly { path: string; data: string }[]): Diagnostic 
 
 function runSweepCli(io: CliIO, graph: Parameters<typeof sweepGraph>[0], counts: readonly number[], options: SimulateOptions, opts: SimulateCliOptions): number {
   const json = opts.json ?? false;
-  const s = sweepGraph(graph, counts, { ...options, timingOnly: true });
+  const bar = io.isTTY ? new SingleBar({ stream: process.stderr, format: ' sweeping [{bar}] {value}/{total} partitions', hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
+  bar?.start(counts.length, 0);
+  const s = sweepGraph(graph, counts, { ...options, timingOnly: true, onSweepPoint: (done) => bar?.update(done) });
+  bar?.stop();
   if (!s.grid || !s.format) {
     printDiagnostics(io, s.diagnostics, undefined, json);
     return EXIT.badInput;

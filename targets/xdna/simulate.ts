@@ -66,6 +66,8 @@ export interface SimulateOptions {
   readonly checkSteps?: number;
   readonly readFile?: (path: string) => string;
   readonly onProgress?: (p: SimulateProgress) => void;
+  /** Sweeps: called before each point with the points done and the total. */
+  readonly onSweepPoint?: (done: number, total: number) => void;
 }
 
 /** Everything a run produced; `report` whenever the model planned and lowered. */
@@ -214,7 +216,9 @@ export function sweepGraph(graph: Graph, counts: readonly number[], opts: Simula
   const empty: SimProgram = { name: 'no plan', tiles: [], fifos: [] };
   // Zero learning tiles is the model served without learning: every compute tile infers.
   const serveOnly: Graph = { ...graph, meta: { ...graph.meta, learn: { ...graph.meta.learn, mode: 'none' } } };
+  let done = 0;
   const build = (n: number): SimProgram => {
+    opts.onSweepPoint?.(done++, counts.length);
     const ds: Diagnostic[] = [];
     const g = n === 0 ? serveOnly : graph;
     const { lowered } = planAndLower(g, { ...s, steps: n === 0 ? 0 : s.steps }, { ...opts, learningTiles: n }, ds);
@@ -222,6 +226,7 @@ export function sweepGraph(graph: Graph, counts: readonly number[], opts: Simula
     return lowered?.program ?? empty;
   };
   const points = runSweep(build, s.grid, counts).map((p) => {
+    opts.onSweepPoint?.(counts.length, counts.length);
     const ds = (planDiags.get(p.learningTiles) ?? []).filter((d) => d.severity === 'error');
     return ds.length > 0 ? { ...p, inferencesPerSecond: 0, gradientsPerSecond: 0, totalCycles: 0, diagnostics: ds } : p;
   });
