@@ -84,7 +84,7 @@ function expectF32Close(graph: Graph, model: WasmModel, seed: number): number {
   const { fwd, inf, values } = runBoth(graph, model, 'f32', seed);
   const { inputs, labels } = batchOf(graph, B, seed);
   const ref = runGraph(graph, initParams(graph, seed), { ...inputs, ...labels }, { format: 'f64', keepValues: true });
-  const refValues = new Map([...(ref.values ?? new Map())].map(([id, t]) => [id, t.data]));
+  const refValues = new Map([...(ref.values ?? [])].map(([id, t]) => [id, t.data] as const));
   const agree = routingAgrees(graph, values, refValues);
   let compared = 0;
   for (const [name, t] of ref.outputs) {
