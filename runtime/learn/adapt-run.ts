@@ -50,6 +50,36 @@ function buildData(graph: Graph, s: ResolvedSettings): { data?: AdaptData; diagn
   return r;
 }
 
+/** Given parameters, or seeded ones pre-trained on the clean split (section 7 of spec/adapt.md). */
+function startingParams(graph: Graph, s: ResolvedSettings, data: AdaptData, given: ParamSet | undefined, onProgress: (p: AdaptProgress) => void): { params?: ParamSet; pre: AdaptReport['pretrain']; diagnostics: Diagnostic[] } {
+  if (given) return { params: given, pre: null, diagnostics: [] };
+  const init = initParams(graph, s.seed);
+  if (s.pretrainSteps === 0) return { params: init, pre: null, diagnostics: [] };
+  const r = pretrain(graph, init, data.train, { ...PRETRAIN_DEFAULTS, steps: s.pretrainSteps, seed: s.seed, onStep: (k) => onProgress({ phase: 'pretrain', done: k + 1, total: s.pretrainSteps }) });
+  if (r.diagnostics.length > 0) return { pre: null, diagnostics: r.diagnostics };
+  return { params: r.params, pre: { steps: s.pretrainSteps, batch: PRETRAIN_DEFAULTS.batch, finalLoss: frac(r.losses[r.losses.length - 1] ?? NaN) }, diagnostics: [] };
+}
+
+/** The learn-while-serve phase with the resolved settings. */
+function serveAndLearn(graph: Graph, s: ResolvedSettings, params: ParamSet, data: AdaptData, onProgress: (p: AdaptProgress) => void): Promise<LearnWhileServeResult> {
+  return learnWhileServe({
+    graph,
+    params,
+    format: s.format,
+    mode: s.mode,
+    perturbations: s.perturbations,
+    seed: s.tangentSeed,
+    lr: s.lr,
+    syncEvery: s.syncEvery,
+    batch: s.batch,
+    steps: s.steps,
+    stream: data.stream,
+    requestSize: s.requestSize,
+    servers: s.servers,
+    onStep: (k) => onProgress({ phase: 'adapt', done: k, total: s.steps }),
+  });
+}
+
 /** Runs the whole protocol. Never throws on user errors. */
 export async function runAdapt(graph: Graph, s: ResolvedSettings, given: ParamSet | undefined, onProgress: (p: AdaptProgress) => void = () => {}): Promise<AdaptRunResult> {
   const t0 = performance.now();
@@ -59,17 +89,9 @@ export async function runAdapt(graph: Graph, s: ResolvedSettings, given: ParamSe
   const data = built.data;
   const planned = computeTangentPlan(graph, s.mode);
   if (!planned.plan) return { diagnostics: planned.diagnostics };
-  let params = given;
-  let pre: AdaptReport['pretrain'] = null;
-  if (!params) {
-    params = initParams(graph, s.seed);
-    if (s.pretrainSteps > 0) {
-      const r = pretrain(graph, params, data.train, { ...PRETRAIN_DEFAULTS, steps: s.pretrainSteps, seed: s.seed, onStep: (k) => onProgress({ phase: 'pretrain', done: k + 1, total: s.pretrainSteps }) });
-      if (r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
-      params = r.params;
-      pre = { steps: s.pretrainSteps, batch: PRETRAIN_DEFAULTS.batch, finalLoss: frac(r.losses[r.losses.length - 1] ?? NaN) };
-    }
-  }
+  const start = startingParams(graph, s, data, given, onProgress);
+  if (!start.params) return { diagnostics: start.diagnostics };
+  const params = start.params;
   const t1 = performance.now();
   const counts = paramCounts(graph, planned.plan.perturbed);
   const skipReason = s.mode !== 'none' && counts.updatable === 0 ? noUpdateReason(graph, s.mode) : null;
@@ -78,52 +100,28 @@ export async function runAdapt(graph: Graph, s: ResolvedSettings, given: ParamSe
   const driftBefore = evaluate(graph, params, data.driftTest, s.format);
   const evalErrors = [...cleanBefore.diagnostics, ...driftBefore.diagnostics];
   if (evalErrors.length > 0) return { diagnostics: evalErrors };
-  let run: LearnWhileServeResult | undefined;
-  if (skipReason === null) {
-    run = await learnWhileServe({
-      graph,
-      params,
-      format: s.format,
-      mode: s.mode,
-      perturbations: s.perturbations,
-      seed: s.tangentSeed,
-      lr: s.lr,
-      syncEvery: s.syncEvery,
-      batch: s.batch,
-      steps: s.steps,
-      stream: data.stream,
-      requestSize: s.requestSize,
-      servers: s.servers,
-      onStep: (k) => onProgress({ phase: 'adapt', done: k, total: s.steps }),
-    });
-    if (run.diagnostics.length > 0) return { diagnostics: run.diagnostics };
-  }
+  const run = skipReason === null ? await serveAndLearn(graph, s, params, data, onProgress) : undefined;
+  if (run && run.diagnostics.length > 0) return { diagnostics: run.diagnostics };
   const t2 = performance.now();
   const finalSnap = run?.snapshots[run.snapshots.length - 1];
   const after = run && finalSnap ? { clean: evaluate(graph, finalSnap.params, data.cleanTest, s.format, finalSnap.step), drift: evaluate(graph, finalSnap.params, data.driftTest, s.format, finalSnap.step) } : undefined;
   onProgress({ phase: 'replay', done: 0, total: 1 });
   const replay = run ? replayServed(graph, s.format, data.stream, run.served, run.snapshots, replayPick(run.served)) : { checked: 0, identical: 0 };
+  const served = run?.served.map((r) => r.ms) ?? [];
   const report: AdaptReport = {
     schemaVersion: ADAPT_SCHEMA_VERSION,
     model: graph.meta.name,
     status: skipReason === null ? 'ok' : 'skipped',
     skipReason,
-    data: { source: data.source, drift: data.drift, features: data.features, classes: data.classes, train: given ? 0 : data.train.n, cleanTest: data.cleanTest.n, stream: data.stream.n, driftTest: data.driftTest.n },
+    data: { source: data.source, drift: data.drift, features: data.features, classes: data.classes, train: start.pre ? data.train.n : 0, cleanTest: data.cleanTest.n, stream: data.stream.n, driftTest: data.driftTest.n },
     format: s.format,
     mode: s.mode,
     modeLetter: MODE_LETTER[s.mode],
     learning: { steps: s.steps, batch: s.batch, perturbations: s.perturbations, lr: s.lr, syncEvery: s.syncEvery, tangentSeed: s.tangentSeed, servers: s.servers, requestSize: s.requestSize, updatableParams: counts.updatable, thetaParams: counts.theta, wParams: counts.w },
-    pretrain: pre,
+    pretrain: start.pre,
     metrics: metricsOf(cleanBefore, driftBefore, after, run ? onlineAccuracy(run.served, data) : null),
     serving: servingOf(run, data, replay),
-    timing: {
-      pretrainMs: Math.round(t1 - t0),
-      adaptMs: Math.round(t2 - t1),
-      totalMs: Math.round(performance.now() - t0),
-      stepsPerSecond: run ? frac(s.steps / (run.wallMs / 1000)) : 0,
-      serveP50Ms: frac(quantile(run?.served.map((r) => r.ms) ?? [], 0.5)),
-      serveP95Ms: frac(quantile(run?.served.map((r) => r.ms) ?? [], 0.95)),
-    },
+    timing: { pretrainMs: Math.round(t1 - t0), adaptMs: Math.round(t2 - t1), totalMs: Math.round(performance.now() - t0), stepsPerSecond: run ? frac(s.steps / (run.wallMs / 1000)) : 0, serveP50Ms: frac(quantile(served, 0.5)), serveP95Ms: frac(quantile(served, 0.95)) },
   };
   return { report, params: finalSnap?.params ?? params, diagnostics: [] };
 }

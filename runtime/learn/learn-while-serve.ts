@@ -11,6 +11,7 @@ import { runGraph } from '../interpreter/run-graph.ts';
 import type { ParamSet, Tensor } from '../interpreter/types.ts';
 import { COORD, ioNames, type LearnerMessage, type ServedRecord, type ServerMessage, type SharedStream } from './protocol.ts';
 import { streamBatch } from './serve-loop.ts';
+import type { Worker } from 'node:worker_threads';
 import { paramLayout, SnapshotStore, type ParamLayout, type SnapshotInfo } from './snapshot-store.ts';
 import { spawnRole } from './threads.ts';
 
@@ -116,33 +117,25 @@ export async function learnWhileServe(o: LearnWhileServeOptions): Promise<LearnW
   const diagnostics: Diagnostic[] = [];
   const learner = spawnRole({ ...common, role: 'learner', mode: o.mode, perturbations: o.perturbations, seed: o.seed, lr: o.lr, syncEvery: o.syncEvery, steps: o.steps });
   const servers = Array.from({ length: o.servers }, (_, id) => spawnRole({ ...common, role: 'server', id, verify: o.verify ?? true }));
+  // Any failure stops every thread: loops re-check the abort word at least every 20 ms.
   const abort = (): void => void Atomics.store(new Int32Array(coord), COORD.ABORT, 1);
-  const finished = (w: ReturnType<typeof spawnRole>, onMessage: (m: LearnerMessage | ServerMessage) => void): Promise<void> =>
-    new Promise((resolve) => {
-      w.on('message', (m: LearnerMessage | ServerMessage) => {
-        onMessage(m);
-        if (m.kind === 'done' || m.kind === 'error') resolve();
-      });
-      w.on('error', (e) => {
-        diagnostics.push({ code: 'E4705', severity: 'error', message: `worker thread failed: ${e.message}` });
-        abort();
-        resolve();
-      });
-      w.on('exit', () => resolve());
-    });
+  const fail = (ds: readonly Diagnostic[]): void => {
+    diagnostics.push(...ds);
+    abort();
+  };
   const onLearner = (m: LearnerMessage | ServerMessage): void => {
     if (m.kind === 'step') {
       steps.push({ step: m.step, loss: m.loss, activationRatio: m.activationRatio, inactiveRatio: m.inactiveRatio, perturbedElements: m.perturbedElements });
       o.onStep?.(m.step, m.loss);
     } else if (m.kind === 'published') snapshots.push({ version: m.version, step: m.step, checksum: m.checksum, params: unflatten(layout, m.data) });
-    else if (m.kind === 'error') diagnostics.push(...m.diagnostics);
+    else if (m.kind === 'error') fail(m.diagnostics);
   };
   const onServer = (m: LearnerMessage | ServerMessage): void => {
     if (m.kind === 'served') served.push(m);
-    else if (m.kind === 'error') diagnostics.push(...m.diagnostics);
+    else if (m.kind === 'error') fail(m.diagnostics);
   };
   try {
-    await Promise.all([finished(learner, onLearner), ...servers.map((w) => finished(w, onServer))]);
+    await Promise.all([finished(learner, onLearner, fail), ...servers.map((w) => finished(w, onServer, fail))]);
   } finally {
     await Promise.all([learner, ...servers].map((w) => w.terminate()));
   }
@@ -150,6 +143,29 @@ export async function learnWhileServe(o: LearnWhileServeOptions): Promise<LearnW
   snapshots.sort((a, b) => a.version - b.version);
   const last = snapshots[snapshots.length - 1] as PublishedSnapshot;
   return { served, snapshots, steps, finalParams: last.params, wallMs: performance.now() - t0, diagnostics };
+}
+
+/** Resolves when a worker says done or error, fails, or exits; a failure or an exit without 'done' is E4705. */
+function finished(w: Worker, onMessage: (m: LearnerMessage | ServerMessage) => void, fail: (ds: readonly Diagnostic[]) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    w.on('message', (m: LearnerMessage | ServerMessage) => {
+      onMessage(m);
+      if (m.kind === 'done' || m.kind === 'error') {
+        done = true;
+        resolve();
+      }
+    });
+    w.on('error', (e) => {
+      done = true;
+      fail([{ code: 'E4705', severity: 'error', message: `worker thread failed: ${e.message}` }]);
+      resolve();
+    });
+    w.on('exit', (code) => {
+      if (!done) fail([{ code: 'E4705', severity: 'error', message: `worker thread exited (code ${code}) before finishing` }]);
+      resolve();
+    });
+  });
 }
 
 /** Flat copy of a parameter set in layout order. */

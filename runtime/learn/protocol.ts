@@ -63,6 +63,9 @@ export interface ProbeRole {
   readonly count: number;
   /** Reader: also keep reading until this version is seen (so reads overlap the writer's run). */
   readonly until?: number;
+  /** One Int32 word: readers add 1 after their first lease; the writer starts once all `readers` have. */
+  readonly ready?: SharedArrayBuffer;
+  readonly readers?: number;
 }
 
 /** Any role a worker can run. */

@@ -12,6 +12,11 @@ export function probeWrite(role: ProbeRole): ProbeReport {
   const tensors = layout.names.map((name, i) => [name, { shape: layout.shapes[i]!, data: new Float64Array(layout.shapes[i]!.reduce((a, d) => a * d, 1)) }] as const);
   const params = new Map(tensors);
   const versions: number[] = [];
+  if (role.ready) {
+    // Start only once every reader holds its first lease: each then sees the whole run.
+    const ready = new Int32Array(role.ready);
+    for (let seen = Atomics.load(ready, 0); seen < (role.readers ?? 0); seen = Atomics.load(ready, 0)) Atomics.wait(ready, 0, seen, 50);
+  }
   for (let k = 0; k < role.count; k++) {
     const next = store.latestVersion() + 1;
     for (const [, t] of tensors) t.data.fill(next);
@@ -47,6 +52,11 @@ export function probeRead(role: ProbeRole): ProbeReport {
     last = lease.version;
     seen.add(lease.version);
     lease.release();
+    if (reads === 0 && role.ready) {
+      const ready = new Int32Array(role.ready);
+      Atomics.add(ready, 0, 1);
+      Atomics.notify(ready, 0);
+    }
   }
   return { kind: 'probe', reads, torn, backwards, versions: [...seen].sort((a, b) => a - b) };
 }

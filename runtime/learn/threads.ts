@@ -25,11 +25,16 @@ function probeResult(w: Worker): Promise<ProbeReport> {
   });
 }
 
-/** Runs one writer publishing `publications` snapshots against `readers` readers, each taking `reads` leases and reading on until the last version. */
+/**
+ * Runs one writer publishing `publications` snapshots against `readers` readers. The writer starts
+ * once every reader holds a first lease; each reader takes at least `reads` leases and reads on
+ * until the last version, so every reader's reads span the whole run of publications.
+ */
 export async function stressStore(store: SnapshotStore, publications: number, readers: number, reads: number): Promise<{ writer: ProbeReport; readers: ProbeReport[] }> {
   const until = store.latestVersion() + publications;
-  const rs = Array.from({ length: readers }, () => spawnRole({ role: 'probe-reader', store: store.shared, count: reads, until }));
-  const w = spawnRole({ role: 'probe-writer', store: store.shared, count: publications });
+  const ready = new SharedArrayBuffer(4);
+  const rs = Array.from({ length: readers }, () => spawnRole({ role: 'probe-reader', store: store.shared, count: reads, until, ready }));
+  const w = spawnRole({ role: 'probe-writer', store: store.shared, count: publications, ready, readers });
   try {
     const [writer, ...done] = await Promise.all([probeResult(w), ...rs.map(probeResult)]);
     return { writer: writer as ProbeReport, readers: done };
