@@ -89,11 +89,37 @@ export interface ProgramOptions {
 export function buildProgram(graph: Graph, format: NumericFormat, opts: ProgramOptions = {}): ProgramResult {
   if (!isGpuFormat(format)) return { diagnostics: [unsupportedFormat(format)] };
   const plan = opts.plan;
+  const { cx, hasRelaxed, tangentOf } = kernelContext(graph, format, opts);
+  const buffers = programBuffers(graph, format, plan, hasRelaxed, tangentOf);
+  const kernels: ProgramKernel[] = [];
+  const named = (k: KernelDraft, stem: string): string => (k.variant ? `${stem}-${k.variant.name}` : stem);
+  for (const n of graph.nodes) {
+    for (const k of forwardKernel(cx, n)) kernels.push({ ...k, name: named(k, `${n.id}-${n.kind.toLowerCase()}`), node: n.id, phase: 'forward' });
+  }
+  if (plan) {
+    for (const n of graph.nodes) {
+      for (const k of tangentKernel(cx, plan, n)) kernels.push({ ...k, name: named(k, `t${n.id}-${n.kind.toLowerCase()}`), node: n.id, phase: 'tangent' });
+    }
+  }
+  const outputs: ProgramOutput[] = [];
+  for (const n of graph.nodes) {
+    if (n.kind !== 'Output') continue;
+    const t = tangentOf(n.id);
+    outputs.push({ name: n.name, role: n.role, node: n.id, buffer: cx.value(n.id), ...(t ? { tangent: t } : {}) });
+  }
+  const lossTangent = plan?.lossSamples === undefined ? undefined : tangentOf(plan.lossSamples);
+  return { program: { graph, format, buffers, kernels, outputs, ...(plan ? { plan } : {}), ...(lossTangent ? { lossTangent } : {}) }, diagnostics: [] };
+}
+
+/** Buffer naming of a graph (views resolve to their operand), and the context kernel builders read. */
+function kernelContext(graph: Graph, format: GpuFormat, opts: ProgramOptions): { cx: KernelContext; hasRelaxed: (id: NodeId) => boolean; tangentOf: (id: NodeId) => string | undefined } {
+  const plan = opts.plan;
   const node = (id: NodeId): Node => graph.nodes[id] as Node;
   const root = (id: NodeId): NodeId => {
     const v = viewOf(node(id));
     return v === undefined ? id : root(v);
   };
+  // Hard and annealed gates write a relaxed mask when tangents run (spec/ir.md 2.1).
   const hasRelaxed = (id: NodeId): boolean => {
     const n = node(id);
     return plan !== undefined && n.kind === 'Gate' && n.mode !== 'soft';
@@ -135,25 +161,7 @@ export function buildProgram(graph: Graph, format: NumericFormat, opts: ProgramO
       return t;
     },
   };
-  const buffers = programBuffers(graph, format, plan, hasRelaxed, tangentOf);
-  const kernels: ProgramKernel[] = [];
-  const named = (k: KernelDraft, stem: string): string => (k.variant ? `${stem}-${k.variant.name}` : stem);
-  for (const n of graph.nodes) {
-    for (const k of forwardKernel(cx, n)) kernels.push({ ...k, name: named(k, `${n.id}-${n.kind.toLowerCase()}`), node: n.id, phase: 'forward' });
-  }
-  if (plan) {
-    for (const n of graph.nodes) {
-      for (const k of tangentKernel(cx, plan, n)) kernels.push({ ...k, name: named(k, `t${n.id}-${n.kind.toLowerCase()}`), node: n.id, phase: 'tangent' });
-    }
-  }
-  const outputs: ProgramOutput[] = [];
-  for (const n of graph.nodes) {
-    if (n.kind !== 'Output') continue;
-    const t = tangentOf(n.id);
-    outputs.push({ name: n.name, role: n.role, node: n.id, buffer: cx.value(n.id), ...(t ? { tangent: t } : {}) });
-  }
-  const lossTangent = plan?.lossSamples === undefined ? undefined : tangentOf(plan.lossSamples);
-  return { program: { graph, format, buffers, kernels, outputs, ...(plan ? { plan } : {}), ...(lossTangent ? { lossTangent } : {}) }, diagnostics: [] };
+  return { cx, hasRelaxed, tangentOf };
 }
 
 /** Every buffer of the program, in node order. */

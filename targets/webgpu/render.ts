@@ -1,10 +1,8 @@
-// The WGSL renderer's templates: every model kernel is one of four shapes, filled in with the
-// format's scalar snippets (formats.ts) and a node-specific body (kernels-forward.ts,
-// kernels-tangent.ts). `affine` is the tiled dense kernel (W and x tiles in workgroup memory,
-// one quire or f32 sum per output), `map` one lane per element of a [B, n] value, `rows` one lane
-// per sample, `single` one lane in all. Binding 0 is the `Run` uniform, storage follows. Sizes
-// (n, row width, in/out widths) are uniforms, not constants, so layers of any width share one
-// compiled pipeline: compiling is the slow part on a software adapter.
+// The WGSL renderer's four kernel templates, filled with a format's scalar snippets (formats.ts)
+// and a node's body (kernels-forward.ts, kernels-tangent.ts): `affine`, the tiled dense kernel
+// with W and x tiles in workgroup memory; `map`, one lane per element; `rows`, one lane per sample;
+// `single`, one lane. Binding 0 is the Run uniform. Sizes are uniforms, not constants, so layers of
+// any width share one pipeline: compiling is the slow part on a software adapter.
 import type { FormatOps } from './formats.ts';
 
 /** Lanes per workgroup of map and row kernels unless the model's `target webgpu { workgroup_size }` says otherwise. */
