@@ -4,6 +4,7 @@ import type { CliIO } from '../io.ts';
 import { command as adapt } from './adapt.ts';
 import { command as compile } from './compile.ts';
 import { command as conform } from './conform.ts';
+import { command as difftest } from './difftest.ts';
 import { command as init } from './init.ts';
 import { command as report } from './report.ts';
 import { command as run } from './run.ts';
@@ -15,4 +16,4 @@ export interface CommandModule {
 }
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly CommandModule[] = [compile, report, simulate, init, run, conform, adapt];
+export const COMMANDS: readonly CommandModule[] = [compile, report, simulate, difftest, init, run, conform, adapt];
