@@ -42,7 +42,7 @@ export type EmitFn = (graph: Graph, opts: EmitOptions) => EmitResult | Promise<E
 export const TARGET_EMITTERS: Readonly<Record<'wasm' | 'webgpu' | 'xdna', (() => Promise<EmitFn>) | undefined>> = {
   wasm: async () => (await import('../../targets/wasm/model-compile.ts')).emitWasmTarget,
   webgpu: async () => (await import('../../targets/webgpu/emit.ts')).emitWebGpu,
-  xdna: undefined,
+  xdna: async () => (await import('../../targets/xdna/emit.ts')).emitXdna,
 };
 
 type CompileTarget = keyof typeof TARGET_EMITTERS;
