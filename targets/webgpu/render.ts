@@ -30,9 +30,9 @@ export interface DenseVariant {
 /**
  * Dense variants per format. f32: one output per lane with 4 samples unrolled for small batches,
  * and a 4 x 4 register tile (16 x 4 lanes) for large ones, where it reuses each loaded W and x
- * word four times. posit32: one quire per lane (each q_fma is inlined per accumulator, so more
- * accumulators cost compile time and registers, not loads), 64 outputs x 1 sample for small
- * batches and 16 outputs x 4 samples, sharing each W tile across 4 samples, for large ones.
+ * word four times. posit32: one quire per lane for small batches (each q_fma call site is
+ * inlined by the driver, so accumulators cost compile time), and from batch 4 four quires per
+ * lane, so each W word loaded into workgroup memory serves four samples.
  */
 export const DENSE_VARIANTS: Readonly<Record<'f32' | 'posit32', readonly DenseVariant[]>> = {
   f32: [
@@ -41,7 +41,7 @@ export const DENSE_VARIANTS: Readonly<Record<'f32' | 'posit32', readonly DenseVa
   ],
   posit32: [
     { name: 'narrow', minBatch: 1, tile: { LJ: 64, LB: 1, RJ: 1, RB: 1, TK: 32 } },
-    { name: 'wide', minBatch: 4, tile: { LJ: 16, LB: 4, RJ: 1, RB: 1, TK: 32 } },
+    { name: 'wide', minBatch: 4, tile: { LJ: 64, LB: 1, RJ: 1, RB: 4, TK: 32 } },
   ],
 };
 

@@ -91,10 +91,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> bias: array<u32>;
 @group(0) @binding(4) var<storage, read_write> y: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -103,18 +103,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, bias[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, bias[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, bias[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -137,14 +155,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -585,10 +624,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> gate0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -602,19 +641,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -637,9 +697,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -647,6 +725,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -844,10 +931,10 @@ struct Run {
 @group(0) @binding(6) var<storage, read> gate0: array<u32>;
 @group(0) @binding(7) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -861,19 +948,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -896,14 +1004,26 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -926,9 +1046,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -936,6 +1074,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1056,10 +1203,10 @@ struct Run {
 @group(0) @binding(2) var<storage, read> dx: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -1068,15 +1215,24 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
+  q_clear(&acc0_1);
+  q_clear(&acc0_2);
+  q_clear(&acc0_3);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -1099,14 +1255,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1376,30 +1553,30 @@ fn main() {
 
 // ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
 // 4-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/1)) w=v2 x=v0 bias=v3 y=v4
-// 4-dense-wide (B >= 4) dims [784, 512] grid (32, ceil(B/4)) w=v2 x=v0 bias=v3 y=v4
+// 4-dense-wide (B >= 4) dims [784, 512] grid (8, ceil(B/4)) w=v2 x=v0 bias=v3 y=v4
 // 5-activation dims [512] grid (8, ceil(B/1)) x=v4 y=v5
 // 8-dense-narrow (B >= 1) dims [512, 256] grid (4, ceil(B/1)) w=v6 x=v5 bias=v7 y=v8
-// 8-dense-wide (B >= 4) dims [512, 256] grid (16, ceil(B/4)) w=v6 x=v5 bias=v7 y=v8
+// 8-dense-wide (B >= 4) dims [512, 256] grid (4, ceil(B/4)) w=v6 x=v5 bias=v7 y=v8
 // 9-activation dims [256] grid (4, ceil(B/1)) x=v8 y=v9
 // 12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v10 x=v9 bias=v11 y=v12
-// 12-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v10 x=v9 bias=v11 y=v12
+// 12-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v10 x=v9 bias=v11 y=v12
 // 13-activation dims [256] grid (4, ceil(B/1)) x=v12 y=v13
 // 16-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v14 x=v9 bias=v15 y=v16
-// 16-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v14 x=v9 bias=v15 y=v16
+// 16-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v14 x=v9 bias=v15 y=v16
 // 17-gate dims [256] grid (4, ceil(B/1)) z=v16 m=v17 relaxed=r17
 // 18-mul dims [256] grid (4, ceil(B/1)) a=v13 bb=v17 y=v18
 // 21-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/1)) w=v19 x=v18 bias=v20 y=v21
-// 21-dense-wide (B >= 4) dims [256, 128] grid (8, ceil(B/4)) w=v19 x=v18 bias=v20 y=v21
+// 21-dense-wide (B >= 4) dims [256, 128] grid (2, ceil(B/4)) w=v19 x=v18 bias=v20 y=v21
 // 22-activation dims [128] grid (2, ceil(B/1)) x=v21 y=v22
 // 25-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/1)) w=v23 x=v18 bias=v24 y=v25
-// 25-dense-wide (B >= 4) dims [256, 128] grid (8, ceil(B/4)) w=v23 x=v18 bias=v24 y=v25
+// 25-dense-wide (B >= 4) dims [256, 128] grid (2, ceil(B/4)) w=v23 x=v18 bias=v24 y=v25
 // 26-gate dims [128] grid (2, ceil(B/1)) z=v25 m=v26
 // 27-mul dims [128] grid (2, ceil(B/1)) a=v22 bb=v26 y=v27
 // 30-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/1)) w=v28 x=v27 bias=v29 y=v30
-// 30-dense-wide (B >= 4) dims [128, 64] grid (4, ceil(B/4)) w=v28 x=v27 bias=v29 y=v30
+// 30-dense-wide (B >= 4) dims [128, 64] grid (1, ceil(B/4)) w=v28 x=v27 bias=v29 y=v30
 // 31-activation dims [64] grid (1, ceil(B/1)) x=v30 y=v31
 // 34-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/1)) w=v32 x=v27 bias=v33 y=v34
-// 34-dense-wide (B >= 4) dims [128, 64] grid (4, ceil(B/4)) w=v32 x=v27 bias=v33 y=v34
+// 34-dense-wide (B >= 4) dims [128, 64] grid (1, ceil(B/4)) w=v32 x=v27 bias=v33 y=v34
 // 35-gate dims [64] grid (1, ceil(B/1)) z=v34 m=v35 relaxed=r35
 // 36-mul dims [64] grid (1, ceil(B/1)) a=v31 bb=v35 y=v36
 // 39-dense-narrow (B >= 1) dims [64, 10] grid (1, ceil(B/1)) w=v37 x=v36 bias=v38 y=v39
@@ -1408,21 +1585,21 @@ fn main() {
 // 44-crossentropy dims [10] grid (ceil(B/64), 1) z=v39 labels=v43 y=v44
 // 45-mean dims [] grid (1, 1) x=v44 y=v45
 // t12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) db=t11 dw=t10 xp=v9 gate0=v17 dy=t12
-// t12-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) db=t11 dw=t10 xp=v9 gate0=v17 dy=t12
+// t12-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) db=t11 dw=t10 xp=v9 gate0=v17 dy=t12
 // t13-activation dims [256] grid (4, ceil(B/1)) dx=t12 x=v12 dy=t13
 // t18-mul dims [256] grid (4, ceil(B/1)) da=t13 bb=r17 dy=t18
 // t21-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/1)) db=t20 w=v19 dx=t18 dw=t19 xp=v18 gate0=v26 dy=t21
-// t21-dense-wide (B >= 4) dims [256, 128] grid (8, ceil(B/4)) db=t20 w=v19 dx=t18 dw=t19 xp=v18 gate0=v26 dy=t21
+// t21-dense-wide (B >= 4) dims [256, 128] grid (2, ceil(B/4)) db=t20 w=v19 dx=t18 dw=t19 xp=v18 gate0=v26 dy=t21
 // t22-activation dims [128] grid (2, ceil(B/1)) dx=t21 x=v21 dy=t22
 // t25-dense-narrow (B >= 1) dims [256, 128] grid (2, ceil(B/1)) w=v23 dx=t18 dy=t25
-// t25-dense-wide (B >= 4) dims [256, 128] grid (8, ceil(B/4)) w=v23 dx=t18 dy=t25
+// t25-dense-wide (B >= 4) dims [256, 128] grid (2, ceil(B/4)) w=v23 dx=t18 dy=t25
 // t26-gate dims [128] grid (2, ceil(B/1)) dz=t25 z=v25 dy=t26
 // t27-mul dims [128] grid (2, ceil(B/1)) da=t22 bb=v26 a=v22 db=t26 dy=t27
 // t30-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/1)) db=t29 w=v28 dx=t27 dw=t28 xp=v27 gate0=v35 dy=t30
-// t30-dense-wide (B >= 4) dims [128, 64] grid (4, ceil(B/4)) db=t29 w=v28 dx=t27 dw=t28 xp=v27 gate0=v35 dy=t30
+// t30-dense-wide (B >= 4) dims [128, 64] grid (1, ceil(B/4)) db=t29 w=v28 dx=t27 dw=t28 xp=v27 gate0=v35 dy=t30
 // t31-activation dims [64] grid (1, ceil(B/1)) dx=t30 x=v30 dy=t31
 // t34-dense-narrow (B >= 1) dims [128, 64] grid (1, ceil(B/1)) w=v32 dx=t27 dy=t34
-// t34-dense-wide (B >= 4) dims [128, 64] grid (4, ceil(B/4)) w=v32 dx=t27 dy=t34
+// t34-dense-wide (B >= 4) dims [128, 64] grid (1, ceil(B/4)) w=v32 dx=t27 dy=t34
 // t35-gate dims [64] grid (1, ceil(B/1)) dz=t34 z=v34 dy=t35
 // t36-mul dims [64] grid (1, ceil(B/1)) da=t31 bb=r35 a=v31 db=t35 dy=t36
 // t39-dense-narrow (B >= 1) dims [64, 10] grid (1, ceil(B/1)) w=v37 dx=t36 dy=t39

@@ -91,10 +91,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> bias: array<u32>;
 @group(0) @binding(4) var<storage, read_write> y: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -103,18 +103,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, bias[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, bias[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, bias[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -137,14 +155,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -409,10 +448,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> gate0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -426,19 +465,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -461,9 +521,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -471,6 +549,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -593,10 +680,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> xp: array<u32>;
 @group(0) @binding(4) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -605,18 +692,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -639,14 +744,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -801,10 +927,10 @@ struct Run {
 @group(0) @binding(2) var<storage, read> dx: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -813,15 +939,24 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
+  q_clear(&acc0_1);
+  q_clear(&acc0_2);
+  q_clear(&acc0_3);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -844,14 +979,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -936,10 +1092,10 @@ fn main() {
 
 // ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
 // 3-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/1)) w=v1 x=v0 bias=v2 y=v3
-// 3-dense-wide (B >= 4) dims [784, 512] grid (32, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
+// 3-dense-wide (B >= 4) dims [784, 512] grid (8, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
 // 4-activation dims [512] grid (8, ceil(B/1)) x=v3 y=v4
 // 7-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/1)) w=v5 x=v0 bias=v6 y=v7
-// 7-dense-wide (B >= 4) dims [784, 512] grid (32, ceil(B/4)) w=v5 x=v0 bias=v6 y=v7
+// 7-dense-wide (B >= 4) dims [784, 512] grid (8, ceil(B/4)) w=v5 x=v0 bias=v6 y=v7
 // 8-gate dims [512] grid (8, ceil(B/1)) z=v7 m=v8 relaxed=r8
 // 9-mul dims [512] grid (8, ceil(B/1)) a=v4 bb=v8 y=v9
 // 12-dense-narrow (B >= 1) dims [512, 10] grid (1, ceil(B/1)) w=v10 x=v9 bias=v11 y=v12
@@ -947,10 +1103,10 @@ fn main() {
 // 15-crossentropy dims [10] grid (ceil(B/64), 1) z=v12 labels=v14 y=v15
 // 16-mean dims [] grid (1, 1) x=v15 y=v16
 // t3-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/1)) db=t2 dw=t1 xp=v0 gate0=v8 dy=t3
-// t3-dense-wide (B >= 4) dims [784, 512] grid (32, ceil(B/4)) db=t2 dw=t1 xp=v0 gate0=v8 dy=t3
+// t3-dense-wide (B >= 4) dims [784, 512] grid (8, ceil(B/4)) db=t2 dw=t1 xp=v0 gate0=v8 dy=t3
 // t4-activation dims [512] grid (8, ceil(B/1)) dx=t3 x=v3 dy=t4
 // t7-dense-narrow (B >= 1) dims [784, 512] grid (8, ceil(B/1)) db=t6 dw=t5 xp=v0 dy=t7
-// t7-dense-wide (B >= 4) dims [784, 512] grid (32, ceil(B/4)) db=t6 dw=t5 xp=v0 dy=t7
+// t7-dense-wide (B >= 4) dims [784, 512] grid (8, ceil(B/4)) db=t6 dw=t5 xp=v0 dy=t7
 // t8-gate dims [512] grid (8, ceil(B/1)) dz=t7 z=v7 dy=t8
 // t9-mul dims [512] grid (8, ceil(B/1)) da=t4 bb=r8 a=v4 db=t8 dy=t9
 // t12-dense-narrow (B >= 1) dims [512, 10] grid (1, ceil(B/1)) w=v10 dx=t9 dy=t12

@@ -91,10 +91,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> bias: array<u32>;
 @group(0) @binding(4) var<storage, read_write> y: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -103,18 +103,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, bias[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, bias[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, bias[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -137,14 +155,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -425,10 +464,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> xp: array<u32>;
 @group(0) @binding(4) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -437,18 +476,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -471,14 +528,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -659,10 +737,10 @@ struct Run {
 @group(0) @binding(2) var<storage, read> dx: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -671,15 +749,24 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
+  q_clear(&acc0_1);
+  q_clear(&acc0_2);
+  q_clear(&acc0_3);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -702,14 +789,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -794,22 +902,22 @@ fn main() {
 
 // ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
 // 3-dense-narrow (B >= 1) dims [784, 256] grid (4, ceil(B/1)) w=v1 x=v0 bias=v2 y=v3
-// 3-dense-wide (B >= 4) dims [784, 256] grid (16, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
+// 3-dense-wide (B >= 4) dims [784, 256] grid (4, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
 // 4-activation dims [256] grid (4, ceil(B/1)) x=v3 y=v4
 // 7-dense-narrow (B >= 1) dims [256, 4] grid (1, ceil(B/1)) w=v5 x=v4 bias=v6 y=v7
 // 7-dense-wide (B >= 4) dims [256, 4] grid (1, ceil(B/4)) w=v5 x=v4 bias=v6 y=v7
 // 8-softmax dims [4] grid (ceil(B/64), 1) x=v7 y=v8
 // 11-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v9 x=v4 bias=v10 y=v11
-// 11-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v9 x=v4 bias=v10 y=v11
+// 11-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v9 x=v4 bias=v10 y=v11
 // 12-activation dims [256] grid (4, ceil(B/1)) x=v11 y=v12
 // 15-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v13 x=v4 bias=v14 y=v15
-// 15-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v13 x=v4 bias=v14 y=v15
+// 15-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v13 x=v4 bias=v14 y=v15
 // 16-activation dims [256] grid (4, ceil(B/1)) x=v15 y=v16
 // 19-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v17 x=v4 bias=v18 y=v19
-// 19-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v17 x=v4 bias=v18 y=v19
+// 19-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v17 x=v4 bias=v18 y=v19
 // 20-activation dims [256] grid (4, ceil(B/1)) x=v19 y=v20
 // 23-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v21 x=v4 bias=v22 y=v23
-// 23-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v21 x=v4 bias=v22 y=v23
+// 23-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v21 x=v4 bias=v22 y=v23
 // 24-activation dims [256] grid (4, ceil(B/1)) x=v23 y=v24
 // 25-combine dims [256] grid (4, ceil(B/1)) w=v8 e0=v12 e1=v16 e2=v20 e3=v24 y=v25
 // 28-dense-narrow (B >= 1) dims [256, 10] grid (1, ceil(B/1)) w=v26 x=v25 bias=v27 y=v28

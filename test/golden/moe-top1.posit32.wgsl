@@ -91,10 +91,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> bias: array<u32>;
 @group(0) @binding(4) var<storage, read_write> y: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -103,18 +103,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, bias[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, bias[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, bias[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, bias[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -137,14 +155,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     y[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    y[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    y[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    y[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -459,10 +498,10 @@ struct Run {
 @group(0) @binding(3) var<storage, read> xp: array<u32>;
 @group(0) @binding(4) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -471,18 +510,36 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -505,14 +562,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -706,10 +784,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> route0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -723,19 +801,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -758,9 +857,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -768,6 +885,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -900,10 +1026,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> route0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -917,19 +1043,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -952,9 +1099,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -962,6 +1127,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1066,10 +1240,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> route0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -1083,19 +1257,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -1118,9 +1313,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -1128,6 +1341,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1232,10 +1454,10 @@ struct Run {
 @group(0) @binding(4) var<storage, read> route0: array<u32>;
 @group(0) @binding(5) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 fn inactive(b: u32, j: u32) -> bool {
@@ -1249,19 +1471,40 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
   if (oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0)) {
     q_add_posit(&acc0_0, db[oj0]);
   }
+  q_clear(&acc0_1);
+  if (oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0)) {
+    q_add_posit(&acc0_1, db[oj0]);
+  }
+  q_clear(&acc0_2);
+  if (oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0)) {
+    q_add_posit(&acc0_2, db[oj0]);
+  }
+  q_clear(&acc0_3);
+  if (oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0)) {
+    q_add_posit(&acc0_3, db[oj0]);
+  }
   let inact0_0 = oj0 < NOUT && sb0 < run.batch && inactive(sb0, oj0);
+  let inact0_1 = oj0 < NOUT && sb1 < run.batch && inactive(sb1, oj0);
+  let inact0_2 = oj0 < NOUT && sb2 < run.batch && inactive(sb2, oj0);
+  let inact0_3 = oj0 < NOUT && sb3 < run.batch && inactive(sb3, oj0);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -1284,9 +1527,27 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         if (inact0_0) {
           q_fma(&acc0_0, w0, x0);
+        }
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        if (inact0_1) {
+          q_fma(&acc0_1, w0, x1);
+        }
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        if (inact0_2) {
+          q_fma(&acc0_2, w0, x2);
+        }
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        if (inact0_3) {
+          q_fma(&acc0_3, w0, x3);
         }
       }
     }
@@ -1294,6 +1555,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1429,10 +1699,10 @@ struct Run {
 @group(0) @binding(2) var<storage, read> dx: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dy: array<u32>;
 
-const TN = 16u;
+const TN = 64u;
 const TB = 4u;
 const TK = 32u;
-var<workgroup> wt: array<u32, 512>;
+var<workgroup> wt: array<u32, 2048>;
 var<workgroup> xt: array<u32, 128>;
 
 @compute @workgroup_size(64)
@@ -1441,15 +1711,24 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let NOUT = run.dims.y;
   let j0 = wg.x * TN;
   let b0 = wg.y * TB;
-  let jl = t % 16u;
-  let bl = t / 16u;
+  let jl = t % 64u;
+  let bl = t / 64u;
   let nb = min(TB, run.batch - min(b0, run.batch));
   let oj0 = j0 + jl;
-  let sb0 = b0 + bl;
+  let sb0 = b0 + bl * 4u;
+  let sb1 = b0 + bl * 4u + 1u;
+  let sb2 = b0 + bl * 4u + 2u;
+  let sb3 = b0 + bl * 4u + 3u;
   var acc0_0: Quire;
+  var acc0_1: Quire;
+  var acc0_2: Quire;
+  var acc0_3: Quire;
   q_clear(&acc0_0);
+  q_clear(&acc0_1);
+  q_clear(&acc0_2);
+  q_clear(&acc0_3);
   for (var k0 = 0u; k0 < NIN; k0 += TK) {
-    for (var e = t; e < 512u; e += 64u) {
+    for (var e = t; e < 2048u; e += 64u) {
       let row = e / TK;
       let k = k0 + e % TK;
       var v = 0u;
@@ -1472,14 +1751,35 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
     for (var c = 0u; c < kn; c++) {
       let w0 = wt[c * TN + jl];
       if (sb0 < run.batch) {
-        let x0 = xt[(bl) * TK + c];
+        let x0 = xt[(bl * 4u) * TK + c];
         q_fma(&acc0_0, w0, x0);
+      }
+      if (sb1 < run.batch) {
+        let x1 = xt[(bl * 4u + 1u) * TK + c];
+        q_fma(&acc0_1, w0, x1);
+      }
+      if (sb2 < run.batch) {
+        let x2 = xt[(bl * 4u + 2u) * TK + c];
+        q_fma(&acc0_2, w0, x2);
+      }
+      if (sb3 < run.batch) {
+        let x3 = xt[(bl * 4u + 3u) * TK + c];
+        q_fma(&acc0_3, w0, x3);
       }
     }
     workgroupBarrier();
   }
   if (oj0 < NOUT && sb0 < run.batch) {
     dy[sb0 * NOUT + oj0] = q_to_p32(&acc0_0);
+  }
+  if (oj0 < NOUT && sb1 < run.batch) {
+    dy[sb1 * NOUT + oj0] = q_to_p32(&acc0_1);
+  }
+  if (oj0 < NOUT && sb2 < run.batch) {
+    dy[sb2 * NOUT + oj0] = q_to_p32(&acc0_2);
+  }
+  if (oj0 < NOUT && sb3 < run.batch) {
+    dy[sb3 * NOUT + oj0] = q_to_p32(&acc0_3);
   }
 }
 
@@ -1564,23 +1864,23 @@ fn main() {
 
 // ==== dispatch order: kernel (batches) dims [..] grid (x, y) bindings
 // 3-dense-narrow (B >= 1) dims [784, 256] grid (4, ceil(B/1)) w=v1 x=v0 bias=v2 y=v3
-// 3-dense-wide (B >= 4) dims [784, 256] grid (16, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
+// 3-dense-wide (B >= 4) dims [784, 256] grid (4, ceil(B/4)) w=v1 x=v0 bias=v2 y=v3
 // 4-activation dims [256] grid (4, ceil(B/1)) x=v3 y=v4
 // 7-dense-narrow (B >= 1) dims [256, 4] grid (1, ceil(B/1)) w=v5 x=v4 bias=v6 y=v7
 // 7-dense-wide (B >= 4) dims [256, 4] grid (1, ceil(B/4)) w=v5 x=v4 bias=v6 y=v7
 // 8-softmax dims [4] grid (ceil(B/64), 1) x=v7 y=v8
 // 9-top1 dims [4] grid (ceil(B/64), 1) x=v8 y=v9
 // 12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v10 x=v4 bias=v11 y=v12
-// 12-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v10 x=v4 bias=v11 y=v12
+// 12-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v10 x=v4 bias=v11 y=v12
 // 13-activation dims [256] grid (4, ceil(B/1)) x=v12 y=v13
 // 16-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v14 x=v4 bias=v15 y=v16
-// 16-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v14 x=v4 bias=v15 y=v16
+// 16-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v14 x=v4 bias=v15 y=v16
 // 17-activation dims [256] grid (4, ceil(B/1)) x=v16 y=v17
 // 20-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v18 x=v4 bias=v19 y=v20
-// 20-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v18 x=v4 bias=v19 y=v20
+// 20-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v18 x=v4 bias=v19 y=v20
 // 21-activation dims [256] grid (4, ceil(B/1)) x=v20 y=v21
 // 24-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) w=v22 x=v4 bias=v23 y=v24
-// 24-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) w=v22 x=v4 bias=v23 y=v24
+// 24-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) w=v22 x=v4 bias=v23 y=v24
 // 25-activation dims [256] grid (4, ceil(B/1)) x=v24 y=v25
 // 26-combine dims [256] grid (4, ceil(B/1)) w=v9 e0=v13 e1=v17 e2=v21 e3=v25 y=v26
 // 29-dense-narrow (B >= 1) dims [256, 10] grid (1, ceil(B/1)) w=v27 x=v26 bias=v28 y=v29
@@ -1592,16 +1892,16 @@ fn main() {
 // t8-softmax dims [4] grid (ceil(B/64), 1) dx=t7 x=v7 dy=t8
 // t9-top1 dims [4] grid (ceil(B/64), 1) dx=t8 x=v8 dy=t9
 // t12-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) db=t11 dw=t10 xp=v4 route0=v9 dy=t12
-// t12-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) db=t11 dw=t10 xp=v4 route0=v9 dy=t12
+// t12-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) db=t11 dw=t10 xp=v4 route0=v9 dy=t12
 // t13-activation dims [256] grid (4, ceil(B/1)) dx=t12 x=v12 dy=t13
 // t16-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) db=t15 dw=t14 xp=v4 route0=v9 dy=t16
-// t16-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) db=t15 dw=t14 xp=v4 route0=v9 dy=t16
+// t16-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) db=t15 dw=t14 xp=v4 route0=v9 dy=t16
 // t17-activation dims [256] grid (4, ceil(B/1)) dx=t16 x=v16 dy=t17
 // t20-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) db=t19 dw=t18 xp=v4 route0=v9 dy=t20
-// t20-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) db=t19 dw=t18 xp=v4 route0=v9 dy=t20
+// t20-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) db=t19 dw=t18 xp=v4 route0=v9 dy=t20
 // t21-activation dims [256] grid (4, ceil(B/1)) dx=t20 x=v20 dy=t21
 // t24-dense-narrow (B >= 1) dims [256, 256] grid (4, ceil(B/1)) db=t23 dw=t22 xp=v4 route0=v9 dy=t24
-// t24-dense-wide (B >= 4) dims [256, 256] grid (16, ceil(B/4)) db=t23 dw=t22 xp=v4 route0=v9 dy=t24
+// t24-dense-wide (B >= 4) dims [256, 256] grid (4, ceil(B/4)) db=t23 dw=t22 xp=v4 route0=v9 dy=t24
 // t25-activation dims [256] grid (4, ceil(B/1)) dx=t24 x=v24 dy=t25
 // t26-combine dims [256] grid (4, ceil(B/1)) dw=t9 w=v8 e0=v13 de0=t13 e1=v17 de1=t17 e2=v21 de2=t21 e3=v25 de3=t25 dy=t26
 // t29-dense-narrow (B >= 1) dims [256, 10] grid (1, ceil(B/1)) w=v27 dx=t26 dy=t29
