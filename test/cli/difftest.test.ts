@@ -35,7 +35,7 @@ function validate(v: unknown, s: Schema, root: Schema = s, path = '$'): string[]
   if (Array.isArray(s.enum) && !s.enum.includes(v)) errs.push(`${path}: ${JSON.stringify(v)} not in enum`);
   if (s.type !== undefined) {
     const kind = v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
-    if (!(s.type === kind || (s.type === 'number' && kind === 'integer'))) errs.push(`${path}: ${kind} is not ${String(s.type)}`);
+    if (!(s.type === kind || (s.type === 'number' && kind === 'integer'))) errs.push(`${path}: ${kind} is not ${JSON.stringify(s.type)}`);
   }
   if (typeof s.minimum === 'number' && typeof v === 'number' && v < s.minimum) errs.push(`${path}: ${v} < ${s.minimum}`);
   if (Array.isArray(v) && s.items) v.forEach((x, i) => errs.push(...validate(x, s.items as Schema, root, `${path}[${i}]`)));
