@@ -49,12 +49,38 @@ export function emitActivation(cx: ModelCx, n: NodeOf<'Activation'>, name: strin
   const k = kernelFn(cx, name);
   const v = k.f.local(ops.type);
   const fn = n.fn === 'relu' ? undefined : E[n.fn];
+  if (!fn && !ops.posit) {
+    k.f.finish([reluF32(cx, k, n)]);
+    return;
+  }
   k.f.finish([
     forRange(k.f, count(cx, k, n.id), (i) => [
       k.f.set(v, ops.load(m, k.at(n.x, k.f.get(i)))),
       ops.store(m, k.at(n.id, k.f.get(i)), fn ? ops.roundResult(k.f, m.call(fn, [ops.toF64(m, k.f.get(v))], 'f64')) : ops.relu(m, () => k.f.get(v))),
     ]),
   ]);
+}
+
+/** f32 ReLU with SIMD: f32x4.max(x, +0) keeps NaN, maps -0 and negatives to +0 (the reference rule). */
+function reluF32(cx: ModelCx, k: KernelFn, n: NodeOf<'Activation'>): Expr {
+  const { m } = cx;
+  const { f } = k;
+  const total = f.local('i32');
+  const vecs = f.local('i32');
+  const zero = (): Expr => m.v128.const(new Array<number>(16).fill(0));
+  const at = (id: number, i: Expr): Expr => k.at(id, i);
+  return m.block(null, [
+    f.set(total, count(cx, k, n.id)),
+    f.set(vecs, m.i32.shr_u(f.get(total), m.i32.const(2))),
+    forRange(f, f.get(vecs), (i) => {
+      const e = (): Expr => m.i32.shl(f.get(i), m.i32.const(2));
+      return [m.v128.store(0, 4, at(n.id, e()), m.f32x4.max(m.v128.load(0, 4, at(n.x, e())), zero()))];
+    }),
+    forRange(f, m.i32.sub(f.get(total), m.i32.shl(f.get(vecs), m.i32.const(2))), (t) => {
+      const e = (): Expr => m.i32.add(m.i32.shl(f.get(vecs), m.i32.const(2)), f.get(t));
+      return [m.f32.store(0, 4, at(n.id, e()), m.f32.max(m.f32.load(0, 4, at(n.x, e())), m.f32.const(0)))];
+    }),
+  ], 'none');
 }
 
 /** Gate (spec/interpreter.md 3.2); anneal gates read the learning step. */
@@ -97,6 +123,56 @@ export function emitGate(cx: ModelCx, n: NodeOf<'Gate'>, name: string): void {
       f.set(z, ops.toF64(m, ops.load(m, k.at(n.logits, f.get(i))))),
       f.set(s, ops.roundResult(f, m.call(E.sigmoid, [f.get(z)], 'f64'))),
       n.mode === 'hard' ? m.block(null, hardPath(i), 'none') : m.if(f.get(hard), m.block(null, hardPath(i), 'none'), m.block(null, softPath(i), 'none')),
+    ]),
+  ]);
+}
+
+/** Margin of the fast gate bounds: far above the f64 sigmoid's error (< 2 ulp, spec/numerics.md 8). */
+const GATE_MARGIN = 2 ** -40;
+
+/**
+ * Logit bounds of a hard gate in a format: for z >= hi, round(sigmoid(z)) >= round(t) for
+ * certain (sigmoid(z) lies above t_F by far more than its f64 error); for z <= lo it stays below
+ * the format's predecessor of t_F. Between them the gate is evaluated exactly.
+ */
+export function hardGateBounds(cx: ModelCx, t: number): { lo: number; hi: number } {
+  const p = cx.ops.posit;
+  let tv: number;
+  let pred: number;
+  if (p) {
+    const ops = positOps(p.name);
+    const pat = ops.fromF64(t);
+    tv = ops.toF64(pat);
+    pred = pat > 1 ? ops.toF64(pat - 1) : 0;
+  } else {
+    const f = new Float32Array([t]);
+    tv = f[0] as number;
+    new Uint32Array(f.buffer)[0]! -= 1;
+    pred = f[0] as number;
+  }
+  const logit = (v: number): number => Math.log(v / (1 - v));
+  const up = tv * (1 + GATE_MARGIN);
+  const down = pred * (1 - GATE_MARGIN);
+  return { hi: up >= 1 ? Infinity : logit(up), lo: down <= 0 ? -Infinity : logit(down) };
+}
+
+/** A hard gate for `infer`: the mask only, the sigmoid evaluated only for logits near the threshold. */
+export function emitHardGateFast(cx: ModelCx, n: NodeOf<'Gate'>, name: string): void {
+  const { m, ops } = cx;
+  const k = kernelFn(cx, name);
+  const { f } = k;
+  const z = f.local('f64');
+  const { lo, hi } = hardGateBounds(cx, n.threshold);
+  const exact = (): Expr =>
+    m.select(ops.ge(m, () => ops.roundResult(f, m.call(E.sigmoid, [f.get(z)], 'f64')), () => thresholdConst(cx, n.threshold)), ops.one(m), ops.zero(m));
+  f.finish([
+    forRange(f, count(cx, k, n.id), (i) => [
+      f.set(z, ops.toF64(m, ops.load(m, k.at(n.logits, f.get(i))))),
+      ops.store(m, k.at(n.id, f.get(i)), m.if(
+        m.f64.ge(f.get(z), m.f64.const(hi)),
+        ops.one(m),
+        m.if(m.f64.le(f.get(z), m.f64.const(lo)), ops.zero(m), exact()),
+      )),
     ]),
   ]);
 }

@@ -73,7 +73,15 @@ export interface ModelManifest {
   readonly labels: readonly (ManifestBuffer & { readonly classes: number })[];
   readonly outputs: readonly (ManifestBuffer & { readonly role: 'prediction' | 'loss' })[];
   readonly values: readonly ManifestValue[];
-  readonly skip: { readonly rows: readonly { readonly dense: number; readonly gate: number }[]; readonly columns: readonly { readonly dense: number; readonly gate: number }[] };
+  /** What `infer` skips: gated rows, zero columns of gated inputs, hard gates decided from the logit. */
+  readonly skip: ManifestSkip;
+}
+
+/** The skipping kernels of `infer`. */
+export interface ManifestSkip {
+  readonly rows: readonly { readonly dense: number; readonly gate: number }[];
+  readonly columns: readonly { readonly dense: number; readonly gate: number }[];
+  readonly gates: readonly number[];
 }
 
 const FWD_EXPORTS: readonly ManifestExport[] = [
@@ -90,7 +98,7 @@ const LEARN_EXPORTS: readonly ManifestExport[] = [
 ];
 
 /** Builds the manifest of an emitted module. */
-export function buildManifest(graph: Graph, plan: ModelPlan, layout: ModelLayout, format: WasmFormat, elementBytes: number, initialPages: number): ModelManifest {
+export function buildManifest(graph: Graph, plan: ModelPlan, layout: ModelLayout, format: WasmFormat, elementBytes: number, initialPages: number, skip: ManifestSkip): ModelManifest {
   const nameOf = (id: number): string => {
     const n = graph.nodes[id];
     return n && 'name' in n ? String(n.name) : `%${id}`;
@@ -137,9 +145,6 @@ export function buildManifest(graph: Graph, plan: ModelPlan, layout: ModelLayout
       if (!slot || n.kind === 'Output' || n.kind === 'Reshape') return [];
       return [{ ...buf(n.id, slot), kind: n.kind, ...(n.binding ? { binding: n.binding } : {}), ...(n.kind === 'Gate' ? { gate: n.mode } : {}) }];
     }),
-    skip: {
-      rows: [...plan.skip.rows.values()].map((r) => ({ dense: r.dense, gate: r.gate })),
-      columns: [...plan.skip.columns].map(([dense, gate]) => ({ dense, gate })),
-    },
+    skip,
   };
 }

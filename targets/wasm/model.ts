@@ -7,14 +7,14 @@
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import type { Graph } from '../../ir/graph.ts';
 import type { LearnMode, NumericFormat } from '../../ir/meta.ts';
-import type { Node, NodeId } from '../../ir/nodes.ts';
+import type { Node, NodeId, NodeOf } from '../../ir/nodes.ts';
 import { computeTangentPlan, type TangentPlan } from '../../compiler/passes/jvp.ts';
 import { WasmModule, WasmValidationError, type Expr, type OptimizeOptions } from './binaryen.ts';
 import { fwdName, slotAddr, type ModelCx } from './emit-context.ts';
 import { emitDenseColumns, emitDenseFull, emitDenseRows } from './emit-dense.ts';
 import { emitF32Extras } from './emit-f32.ts';
 import { emitF64Helpers } from './emit-f64.ts';
-import { emitActivation, emitCombine, emitCrossEntropy, emitGate, emitMean, emitMul, emitSoftmax, emitTop1 } from './emit-forward.ts';
+import { emitActivation, emitCombine, emitCrossEntropy, emitGate, emitHardGateFast, emitMean, emitMul, emitSoftmax, emitTop1 } from './emit-forward.ts';
 import { emitLearning } from './emit-learn.ts';
 import { emitPositExtras } from './emit-posit-extra.ts';
 import { emitTangent } from './emit-tangent.ts';
@@ -111,7 +111,12 @@ export function buildModelModule(graph: Graph, opts: WasmModelOptions = {}): Bui
   const library = emitLibrary(cx);
   const kernels = emitNodeKernels(cx);
   emitEntries(cx, kernels);
-  return { mod: m, manifest: buildManifest(graph, plan, layout, format, ops.bytes, initialPages), library, diagnostics: [] };
+  const skip = {
+    rows: [...plan.skip.rows.values()].map((r) => ({ dense: r.dense, gate: r.gate })),
+    columns: [...plan.skip.columns].filter(([d]) => kernels.skip.has(d) && !plan.skip.rows.has(d)).map(([dense, gate]) => ({ dense, gate })),
+    gates: graph.nodes.filter((n) => n.kind === 'Gate' && kernels.skip.has(n.id)).map((n) => n.id),
+  };
+  return { mod: m, manifest: buildManifest(graph, plan, layout, format, ops.bytes, initialPages, skip), library, diagnostics: [] };
 }
 
 /** E3101/E3102 before anything is emitted. */
@@ -137,13 +142,23 @@ function emitLibrary(cx: ModelCx): string[] {
   else emitF32Kernels(m, { exportAll: false });
   emitElementary(m);
   const library = [...m.functionNames()];
-  const need = { rows: plan.skip.rows.size > 0, gather: [...plan.skip.columns.keys()].some((d) => !plan.skip.rows.has(d)) };
+  const need = { rows: plan.skip.rows.size > 0, gather: plan.graph.nodes.some((n) => n.kind === 'Dense' && skipsColumns(cx, n)) };
   if (ops.posit) emitPositExtras(m, ops.posit, need);
   else emitF32Extras(m, need);
   emitF64Helpers(m);
   m.exportFunction(conversionName(ops, 'from'), 'value_from_f64');
   m.exportFunction(conversionName(ops, 'to'), 'value_to_f64');
   return library;
+}
+
+/** Narrowest f32 layer worth a column skip: below it the SIMD kernel beats gathering the inputs. */
+const F32_COLUMN_SKIP_MIN_OUT = 32;
+
+/** Does `infer` run this Dense as a column skip (posits always; f32 only for wide enough layers)? */
+function skipsColumns(cx: ModelCx, n: NodeOf<'Dense'>): boolean {
+  const { plan, ops } = cx;
+  if (!plan.skip.columns.has(n.id) || plan.skip.rows.has(n.id)) return false;
+  return ops.posit !== undefined || widthOf(n) >= F32_COLUMN_SKIP_MIN_OUT;
 }
 
 /** Which kernels exist: full forward per node, skipping variants, tangents (in id order). */
@@ -164,8 +179,12 @@ function emitNodeKernels(cx: ModelCx): NodeKernels {
     if (n.kind === 'Dense' && plan.predict[n.id]) {
       const row = plan.skip.rows.get(n.id);
       if (row) emitDenseRows(cx, n, row.gate, fwdName(n.id, 'skip'));
-      else if (plan.skip.columns.has(n.id)) emitDenseColumns(cx, n, fwdName(n.id, 'skip'));
-      if (row || plan.skip.columns.has(n.id)) skip.add(n.id);
+      else if (skipsColumns(cx, n)) emitDenseColumns(cx, n, fwdName(n.id, 'skip'));
+      if (row || skipsColumns(cx, n)) skip.add(n.id);
+    }
+    if (n.kind === 'Gate' && n.mode === 'hard' && plan.predict[n.id]) {
+      emitHardGateFast(cx, n, fwdName(n.id, 'skip'));
+      skip.add(n.id);
     }
     if (plan.tangents?.active[n.id] && emitTangent(cx, n)) tangent.push(n.id);
   }

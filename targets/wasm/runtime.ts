@@ -186,6 +186,25 @@ export class WasmModel {
     return { outputs: this.readOutputs(w.batch, withLoss), batch: w.batch, diagnostics: [] };
   }
 
+  /**
+   * Hot path without validation: the f64 staging of an input (or a prediction output) for a
+   * batch, as a view into module memory. Fill the input views, call `inferBatch`, read the output
+   * views. Views are invalidated when memory grows (a larger batch), so fetch them per batch size.
+   */
+  stagingView(name: string, batch: number): Float64Array {
+    const b = this.manifest.inputs.find((i) => i.name === name) ?? this.manifest.outputs.find((o) => o.name === name && o.role === 'prediction');
+    if (!b) throw new Error(`model has no input or prediction output '${name}'`);
+    const grow = this.ensureBatch(batch);
+    if (grow) throw new Error(grow.message);
+    return new Float64Array(this.memory.buffer, this.addr(b.slot, batch), batch * b.width);
+  }
+
+  /** Runs `infer` (or `forward`) on whatever the input staging holds; see stagingView. */
+  inferBatch(batch: number, step = 0, entry: 'infer' | 'forward' = 'infer'): void {
+    if (entry === 'forward') this.fn('forward')(batch, step, 0);
+    else this.fn('infer')(batch, step);
+  }
+
   private readOutputs(batch: number, withLoss: boolean): Map<string, Tensor> {
     const out = new Map<string, Tensor>();
     const f64 = this.f64();

@@ -627,79 +627,166 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
-  (block $done0
-   (local.set $4
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (block
+   (local.set $3
     (i32.mul
      (local.get $0)
      (i32.const 256)
     )
    )
-   (local.set $3
-    (i32.const 0)
-   )
-   (br_if $done0
-    (i32.ge_s
+   (local.set $4
+    (i32.shr_u
      (local.get $3)
-     (local.get $4)
+     (i32.const 2)
     )
    )
-   (loop $next1
-    (local.set $2
-     (f32.load
+   (block $done0
+    (local.set $6
+     (local.get $4)
+    )
+    (local.set $5
+     (i32.const 0)
+    )
+    (br_if $done0
+     (i32.ge_s
+      (local.get $5)
+      (local.get $6)
+     )
+    )
+    (loop $next1
+     (v128.store align=4
       (i32.add
        (i32.add
         (i32.const 2438656)
         (i32.mul
          (local.get $0)
-         (i32.const 9408)
+         (i32.const 10432)
         )
        )
        (i32.mul
-        (local.get $3)
+        (i32.shl
+         (local.get $5)
+         (i32.const 2)
+        )
         (i32.const 4)
        )
       )
+      (f32x4.max
+       (v128.load align=4
+        (i32.add
+         (i32.add
+          (i32.const 2438656)
+          (i32.mul
+           (local.get $0)
+           (i32.const 9408)
+          )
+         )
+         (i32.mul
+          (i32.shl
+           (local.get $5)
+           (i32.const 2)
+          )
+          (i32.const 4)
+         )
+        )
+       )
+       (v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000)
+      )
      )
-    )
-    (f32.store
-     (i32.add
+     (local.set $5
       (i32.add
-       (i32.const 2438656)
+       (local.get $5)
+       (i32.const 1)
+      )
+     )
+     (br_if $next1
+      (i32.lt_s
+       (local.get $5)
+       (local.get $6)
+      )
+     )
+    )
+   )
+   (block $done2
+    (local.set $8
+     (i32.sub
+      (local.get $3)
+      (i32.shl
+       (local.get $4)
+       (i32.const 2)
+      )
+     )
+    )
+    (local.set $7
+     (i32.const 0)
+    )
+    (br_if $done2
+     (i32.ge_s
+      (local.get $7)
+      (local.get $8)
+     )
+    )
+    (loop $next3
+     (f32.store
+      (i32.add
+       (i32.add
+        (i32.const 2438656)
+        (i32.mul
+         (local.get $0)
+         (i32.const 10432)
+        )
+       )
        (i32.mul
-        (local.get $0)
-        (i32.const 10432)
+        (i32.add
+         (i32.shl
+          (local.get $4)
+          (i32.const 2)
+         )
+         (local.get $7)
+        )
+        (i32.const 4)
        )
       )
-      (i32.mul
-       (local.get $3)
-       (i32.const 4)
+      (f32.max
+       (f32.load
+        (i32.add
+         (i32.add
+          (i32.const 2438656)
+          (i32.mul
+           (local.get $0)
+           (i32.const 9408)
+          )
+         )
+         (i32.mul
+          (i32.add
+           (i32.shl
+            (local.get $4)
+            (i32.const 2)
+           )
+           (local.get $7)
+          )
+          (i32.const 4)
+         )
+        )
+       )
+       (f32.const 0)
       )
      )
-     (select
-      (local.get $2)
-      (f32.const 0)
-      (i32.or
-       (f32.gt
-        (local.get $2)
-        (f32.const 0)
-       )
-       (f32.ne
-        (local.get $2)
-        (local.get $2)
-       )
+     (local.set $7
+      (i32.add
+       (local.get $7)
+       (i32.const 1)
       )
      )
-    )
-    (local.set $3
-     (i32.add
-      (local.get $3)
-      (i32.const 1)
-     )
-    )
-    (br_if $next1
-     (i32.lt_s
-      (local.get $3)
-      (local.get $4)
+     (br_if $next3
+      (i32.lt_s
+       (local.get $7)
+       (local.get $8)
+      )
      )
     )
    )

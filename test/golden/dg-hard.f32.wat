@@ -5,10 +5,9 @@
  (type $3 (func (param i32 i32) (result f64)))
  (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $5 (func (param f32 i32 i32 i32) (result f32)))
- (type $6 (func (param f32 i32 i32 i32 i32) (result f32)))
- (type $7 (func (param f64 f64 f64 f64) (result f64)))
- (type $8 (func (param f64 f64 f64) (result f64)))
- (type $9 (func (param i32 i32 f64)))
+ (type $6 (func (param f64 f64 f64 f64) (result f64)))
+ (type $7 (func (param f64 f64 f64) (result f64)))
+ (type $8 (func (param i32 i32 f64)))
  (memory $0 123 65536)
  (export "memory" (memory $0))
  (export "value_from_f64" (func $f32v_from_f64))
@@ -193,72 +192,6 @@
     )
    )
   )
- )
- (func $f32_dot_gather (param $0 f32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result f32)
-  (local $5 i32)
-  (local $6 i32)
-  (block $done0
-   (local.set $6
-    (local.get $4)
-   )
-   (local.set $5
-    (i32.const 0)
-   )
-   (br_if $done0
-    (i32.ge_s
-     (local.get $5)
-     (local.get $6)
-    )
-   )
-   (loop $next1
-    (local.set $0
-     (f32.add
-      (local.get $0)
-      (f32.mul
-       (f32.load
-        (i32.add
-         (local.get $1)
-         (i32.shl
-          (i32.load
-           (i32.add
-            (local.get $2)
-            (i32.shl
-             (local.get $5)
-             (i32.const 2)
-            )
-           )
-          )
-          (i32.const 2)
-         )
-        )
-       )
-       (f32.load
-        (i32.add
-         (local.get $3)
-         (i32.shl
-          (local.get $5)
-          (i32.const 2)
-         )
-        )
-       )
-      )
-     )
-    )
-    (local.set $5
-     (i32.add
-      (local.get $5)
-      (i32.const 1)
-     )
-    )
-    (br_if $next1
-     (i32.lt_s
-      (local.get $5)
-      (local.get $6)
-     )
-    )
-   )
-  )
-  (local.get $0)
  )
  (func $f64_row_max (param $0 i32) (param $1 i32) (result f64)
   (local $2 f64)
@@ -870,79 +803,166 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
-  (block $done0
-   (local.set $4
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (block
+   (local.set $3
     (i32.mul
      (local.get $0)
      (i32.const 256)
     )
    )
-   (local.set $3
-    (i32.const 0)
-   )
-   (br_if $done0
-    (i32.ge_s
+   (local.set $4
+    (i32.shr_u
      (local.get $3)
-     (local.get $4)
+     (i32.const 2)
     )
    )
-   (loop $next1
-    (local.set $2
-     (f32.load
+   (block $done0
+    (local.set $6
+     (local.get $4)
+    )
+    (local.set $5
+     (i32.const 0)
+    )
+    (br_if $done0
+     (i32.ge_s
+      (local.get $5)
+      (local.get $6)
+     )
+    )
+    (loop $next1
+     (v128.store align=4
       (i32.add
        (i32.add
         (i32.const 8038912)
         (i32.mul
          (local.get $0)
-         (i32.const 9408)
+         (i32.const 10432)
         )
        )
        (i32.mul
-        (local.get $3)
+        (i32.shl
+         (local.get $5)
+         (i32.const 2)
+        )
         (i32.const 4)
        )
       )
+      (f32x4.max
+       (v128.load align=4
+        (i32.add
+         (i32.add
+          (i32.const 8038912)
+          (i32.mul
+           (local.get $0)
+           (i32.const 9408)
+          )
+         )
+         (i32.mul
+          (i32.shl
+           (local.get $5)
+           (i32.const 2)
+          )
+          (i32.const 4)
+         )
+        )
+       )
+       (v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000)
+      )
      )
-    )
-    (f32.store
-     (i32.add
+     (local.set $5
       (i32.add
-       (i32.const 8038912)
+       (local.get $5)
+       (i32.const 1)
+      )
+     )
+     (br_if $next1
+      (i32.lt_s
+       (local.get $5)
+       (local.get $6)
+      )
+     )
+    )
+   )
+   (block $done2
+    (local.set $8
+     (i32.sub
+      (local.get $3)
+      (i32.shl
+       (local.get $4)
+       (i32.const 2)
+      )
+     )
+    )
+    (local.set $7
+     (i32.const 0)
+    )
+    (br_if $done2
+     (i32.ge_s
+      (local.get $7)
+      (local.get $8)
+     )
+    )
+    (loop $next3
+     (f32.store
+      (i32.add
+       (i32.add
+        (i32.const 8038912)
+        (i32.mul
+         (local.get $0)
+         (i32.const 10432)
+        )
+       )
        (i32.mul
-        (local.get $0)
-        (i32.const 10432)
+        (i32.add
+         (i32.shl
+          (local.get $4)
+          (i32.const 2)
+         )
+         (local.get $7)
+        )
+        (i32.const 4)
        )
       )
-      (i32.mul
-       (local.get $3)
-       (i32.const 4)
+      (f32.max
+       (f32.load
+        (i32.add
+         (i32.add
+          (i32.const 8038912)
+          (i32.mul
+           (local.get $0)
+           (i32.const 9408)
+          )
+         )
+         (i32.mul
+          (i32.add
+           (i32.shl
+            (local.get $4)
+            (i32.const 2)
+           )
+           (local.get $7)
+          )
+          (i32.const 4)
+         )
+        )
+       )
+       (f32.const 0)
       )
      )
-     (select
-      (local.get $2)
-      (f32.const 0)
-      (i32.or
-       (f32.gt
-        (local.get $2)
-        (f32.const 0)
-       )
-       (f32.ne
-        (local.get $2)
-        (local.get $2)
-       )
+     (local.set $7
+      (i32.add
+       (local.get $7)
+       (i32.const 1)
       )
      )
-    )
-    (local.set $3
-     (i32.add
-      (local.get $3)
-      (i32.const 1)
-     )
-    )
-    (br_if $next1
-     (i32.lt_s
-      (local.get $3)
-      (local.get $4)
+     (br_if $next3
+      (i32.lt_s
+       (local.get $7)
+       (local.get $8)
+      )
      )
     )
    )
@@ -1333,6 +1353,110 @@
    )
   )
  )
+ (func $skip_8 (param $0 i32) (param $1 i32)
+  (local $2 f64)
+  (local $3 i32)
+  (local $4 i32)
+  (block $done0
+   (local.set $4
+    (i32.mul
+     (local.get $0)
+     (i32.const 256)
+    )
+   )
+   (local.set $3
+    (i32.const 0)
+   )
+   (br_if $done0
+    (i32.ge_s
+     (local.get $3)
+     (local.get $4)
+    )
+   )
+   (loop $next1
+    (local.set $2
+     (f64.promote_f32
+      (f32.load
+       (i32.add
+        (i32.add
+         (i32.const 8038912)
+         (i32.mul
+          (local.get $0)
+          (i32.const 11456)
+         )
+        )
+        (i32.mul
+         (local.get $3)
+         (i32.const 4)
+        )
+       )
+      )
+     )
+    )
+    (f32.store
+     (i32.add
+      (i32.add
+       (i32.const 8038912)
+       (i32.mul
+        (local.get $0)
+        (i32.const 12480)
+       )
+      )
+      (i32.mul
+       (local.get $3)
+       (i32.const 4)
+      )
+     )
+     (if (result f32)
+      (f64.ge
+       (local.get $2)
+       (f64.const 1.8189894035442021e-12)
+      )
+      (then
+       (f32.const 1)
+      )
+      (else
+       (if (result f32)
+        (f64.le
+         (local.get $2)
+         (f64.const -1.1921110854040135e-07)
+        )
+        (then
+         (f32.const 0)
+        )
+        (else
+         (select
+          (f32.const 1)
+          (f32.const 0)
+          (f32.ge
+           (f32.demote_f64
+            (call $f64_sigmoid
+             (local.get $2)
+            )
+           )
+           (f32.const 0.5)
+          )
+         )
+        )
+       )
+      )
+     )
+    )
+    (local.set $3
+     (i32.add
+      (local.get $3)
+      (i32.const 1)
+     )
+    )
+    (br_if $next1
+     (i32.lt_s
+      (local.get $3)
+      (local.get $4)
+     )
+    )
+   )
+  )
+ )
  (func $tan_8 (param $0 i32) (param $1 i32)
   (local $2 f64)
   (local $3 f64)
@@ -1690,773 +1814,6 @@
    (i32.const 256)
    (i32.const 10)
    (i32.const 0)
-  )
- )
- (func $skip_12 (param $0 i32) (param $1 i32)
-  (local $2 i32)
-  (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 f32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 i32)
-  (local $23 i32)
-  (block $done0
-   (local.set $11
-    (local.get $0)
-   )
-   (local.set $10
-    (i32.const 0)
-   )
-   (br_if $done0
-    (i32.ge_s
-     (local.get $10)
-     (local.get $11)
-    )
-   )
-   (loop $next1
-    (local.set $2
-     (i32.const 0)
-    )
-    (local.set $3
-     (local.get $2)
-    )
-    (block $done2
-     (local.set $13
-      (i32.const 64)
-     )
-     (local.set $12
-      (i32.const 0)
-     )
-     (br_if $done2
-      (i32.ge_s
-       (local.get $12)
-       (local.get $13)
-      )
-     )
-     (loop $next3
-      (local.set $9
-       (f32.load
-        (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
-         (i32.mul
-          (i32.add
-           (i32.mul
-            (local.get $10)
-            (i32.const 256)
-           )
-           (i32.add
-            (i32.const 0)
-            (i32.mul
-             (local.get $12)
-             (i32.const 4)
-            )
-           )
-          )
-          (i32.const 4)
-         )
-        )
-       )
-      )
-      (if
-       (i32.eqz
-        (f32.eq
-         (local.get $9)
-         (f32.const 0)
-        )
-       )
-       (then
-        (i32.store
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 0)
-          (i32.mul
-           (local.get $12)
-           (i32.const 4)
-          )
-         )
-        )
-        (f32.store
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (local.get $9)
-        )
-        (local.set $2
-         (i32.add
-          (local.get $2)
-          (i32.const 1)
-         )
-        )
-       )
-      )
-      (local.set $12
-       (i32.add
-        (local.get $12)
-        (i32.const 1)
-       )
-      )
-      (br_if $next3
-       (i32.lt_s
-        (local.get $12)
-        (local.get $13)
-       )
-      )
-     )
-    )
-    (local.set $4
-     (local.get $2)
-    )
-    (block $done4
-     (local.set $15
-      (i32.const 64)
-     )
-     (local.set $14
-      (i32.const 0)
-     )
-     (br_if $done4
-      (i32.ge_s
-       (local.get $14)
-       (local.get $15)
-      )
-     )
-     (loop $next5
-      (local.set $9
-       (f32.load
-        (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
-         (i32.mul
-          (i32.add
-           (i32.mul
-            (local.get $10)
-            (i32.const 256)
-           )
-           (i32.add
-            (i32.const 1)
-            (i32.mul
-             (local.get $14)
-             (i32.const 4)
-            )
-           )
-          )
-          (i32.const 4)
-         )
-        )
-       )
-      )
-      (if
-       (i32.eqz
-        (f32.eq
-         (local.get $9)
-         (f32.const 0)
-        )
-       )
-       (then
-        (i32.store
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 1)
-          (i32.mul
-           (local.get $14)
-           (i32.const 4)
-          )
-         )
-        )
-        (f32.store
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (local.get $9)
-        )
-        (local.set $2
-         (i32.add
-          (local.get $2)
-          (i32.const 1)
-         )
-        )
-       )
-      )
-      (local.set $14
-       (i32.add
-        (local.get $14)
-        (i32.const 1)
-       )
-      )
-      (br_if $next5
-       (i32.lt_s
-        (local.get $14)
-        (local.get $15)
-       )
-      )
-     )
-    )
-    (local.set $5
-     (local.get $2)
-    )
-    (block $done6
-     (local.set $17
-      (i32.const 64)
-     )
-     (local.set $16
-      (i32.const 0)
-     )
-     (br_if $done6
-      (i32.ge_s
-       (local.get $16)
-       (local.get $17)
-      )
-     )
-     (loop $next7
-      (local.set $9
-       (f32.load
-        (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
-         (i32.mul
-          (i32.add
-           (i32.mul
-            (local.get $10)
-            (i32.const 256)
-           )
-           (i32.add
-            (i32.const 2)
-            (i32.mul
-             (local.get $16)
-             (i32.const 4)
-            )
-           )
-          )
-          (i32.const 4)
-         )
-        )
-       )
-      )
-      (if
-       (i32.eqz
-        (f32.eq
-         (local.get $9)
-         (f32.const 0)
-        )
-       )
-       (then
-        (i32.store
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 2)
-          (i32.mul
-           (local.get $16)
-           (i32.const 4)
-          )
-         )
-        )
-        (f32.store
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (local.get $9)
-        )
-        (local.set $2
-         (i32.add
-          (local.get $2)
-          (i32.const 1)
-         )
-        )
-       )
-      )
-      (local.set $16
-       (i32.add
-        (local.get $16)
-        (i32.const 1)
-       )
-      )
-      (br_if $next7
-       (i32.lt_s
-        (local.get $16)
-        (local.get $17)
-       )
-      )
-     )
-    )
-    (local.set $6
-     (local.get $2)
-    )
-    (block $done8
-     (local.set $19
-      (i32.const 64)
-     )
-     (local.set $18
-      (i32.const 0)
-     )
-     (br_if $done8
-      (i32.ge_s
-       (local.get $18)
-       (local.get $19)
-      )
-     )
-     (loop $next9
-      (local.set $9
-       (f32.load
-        (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
-         (i32.mul
-          (i32.add
-           (i32.mul
-            (local.get $10)
-            (i32.const 256)
-           )
-           (i32.add
-            (i32.const 3)
-            (i32.mul
-             (local.get $18)
-             (i32.const 4)
-            )
-           )
-          )
-          (i32.const 4)
-         )
-        )
-       )
-      )
-      (if
-       (i32.eqz
-        (f32.eq
-         (local.get $9)
-         (f32.const 0)
-        )
-       )
-       (then
-        (i32.store
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 3)
-          (i32.mul
-           (local.get $18)
-           (i32.const 4)
-          )
-         )
-        )
-        (f32.store
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (local.get $9)
-        )
-        (local.set $2
-         (i32.add
-          (local.get $2)
-          (i32.const 1)
-         )
-        )
-       )
-      )
-      (local.set $18
-       (i32.add
-        (local.get $18)
-        (i32.const 1)
-       )
-      )
-      (br_if $next9
-       (i32.lt_s
-        (local.get $18)
-        (local.get $19)
-       )
-      )
-     )
-    )
-    (local.set $7
-     (local.get $2)
-    )
-    (block $done10
-     (local.set $21
-      (i32.const 0)
-     )
-     (local.set $20
-      (i32.const 0)
-     )
-     (br_if $done10
-      (i32.ge_s
-       (local.get $20)
-       (local.get $21)
-      )
-     )
-     (loop $next11
-      (local.set $9
-       (f32.load
-        (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
-         (i32.mul
-          (i32.add
-           (i32.mul
-            (local.get $10)
-            (i32.const 256)
-           )
-           (i32.add
-            (i32.const 256)
-            (local.get $20)
-           )
-          )
-          (i32.const 4)
-         )
-        )
-       )
-      )
-      (if
-       (i32.eqz
-        (f32.eq
-         (local.get $9)
-         (f32.const 0)
-        )
-       )
-       (then
-        (i32.store
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 256)
-          (local.get $20)
-         )
-        )
-        (f32.store
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $2)
-           (i32.const 4)
-          )
-         )
-         (local.get $9)
-        )
-        (local.set $2
-         (i32.add
-          (local.get $2)
-          (i32.const 1)
-         )
-        )
-       )
-      )
-      (local.set $20
-       (i32.add
-        (local.get $20)
-        (i32.const 1)
-       )
-      )
-      (br_if $next11
-       (i32.lt_s
-        (local.get $20)
-        (local.get $21)
-       )
-      )
-     )
-    )
-    (local.set $8
-     (local.get $2)
-    )
-    (block $done12
-     (local.set $23
-      (i32.const 10)
-     )
-     (local.set $22
-      (i32.const 0)
-     )
-     (br_if $done12
-      (i32.ge_s
-       (local.get $22)
-       (local.get $23)
-      )
-     )
-     (loop $next13
-      (f32.store
-       (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15552)
-         )
-        )
-        (i32.mul
-         (i32.add
-          (i32.mul
-           (local.get $10)
-           (i32.const 10)
-          )
-          (local.get $22)
-         )
-         (i32.const 4)
-        )
-       )
-       (f32.add
-        (call $f32_dot_gather
-         (f32.add
-          (f32.add
-           (call $f32_dot_gather
-            (f32.const 0)
-            (i32.add
-             (i32.const 1085824)
-             (i32.mul
-              (local.get $22)
-              (i32.const 1024)
-             )
-            )
-            (i32.add
-             (i32.const 12544)
-             (i32.mul
-              (local.get $3)
-              (i32.const 4)
-             )
-            )
-            (i32.add
-             (i32.const 15680)
-             (i32.mul
-              (local.get $3)
-              (i32.const 4)
-             )
-            )
-            (i32.sub
-             (local.get $4)
-             (local.get $3)
-            )
-           )
-           (call $f32_dot_gather
-            (f32.const 0)
-            (i32.add
-             (i32.const 1085824)
-             (i32.mul
-              (local.get $22)
-              (i32.const 1024)
-             )
-            )
-            (i32.add
-             (i32.const 12544)
-             (i32.mul
-              (local.get $4)
-              (i32.const 4)
-             )
-            )
-            (i32.add
-             (i32.const 15680)
-             (i32.mul
-              (local.get $4)
-              (i32.const 4)
-             )
-            )
-            (i32.sub
-             (local.get $5)
-             (local.get $4)
-            )
-           )
-          )
-          (f32.add
-           (call $f32_dot_gather
-            (f32.const 0)
-            (i32.add
-             (i32.const 1085824)
-             (i32.mul
-              (local.get $22)
-              (i32.const 1024)
-             )
-            )
-            (i32.add
-             (i32.const 12544)
-             (i32.mul
-              (local.get $5)
-              (i32.const 4)
-             )
-            )
-            (i32.add
-             (i32.const 15680)
-             (i32.mul
-              (local.get $5)
-              (i32.const 4)
-             )
-            )
-            (i32.sub
-             (local.get $6)
-             (local.get $5)
-            )
-           )
-           (call $f32_dot_gather
-            (f32.const 0)
-            (i32.add
-             (i32.const 1085824)
-             (i32.mul
-              (local.get $22)
-              (i32.const 1024)
-             )
-            )
-            (i32.add
-             (i32.const 12544)
-             (i32.mul
-              (local.get $6)
-              (i32.const 4)
-             )
-            )
-            (i32.add
-             (i32.const 15680)
-             (i32.mul
-              (local.get $6)
-              (i32.const 4)
-             )
-            )
-            (i32.sub
-             (local.get $7)
-             (local.get $6)
-            )
-           )
-          )
-         )
-         (i32.add
-          (i32.const 1085824)
-          (i32.mul
-           (local.get $22)
-           (i32.const 1024)
-          )
-         )
-         (i32.add
-          (i32.const 12544)
-          (i32.mul
-           (local.get $7)
-           (i32.const 4)
-          )
-         )
-         (i32.add
-          (i32.const 15680)
-          (i32.mul
-           (local.get $7)
-           (i32.const 4)
-          )
-         )
-         (i32.sub
-          (local.get $8)
-          (local.get $7)
-         )
-        )
-        (f32.load
-         (i32.add
-          (i32.const 1096064)
-          (i32.mul
-           (local.get $22)
-           (i32.const 4)
-          )
-         )
-        )
-       )
-      )
-      (local.set $22
-       (i32.add
-        (local.get $22)
-        (i32.const 1)
-       )
-      )
-      (br_if $next13
-       (i32.lt_s
-        (local.get $22)
-        (local.get $23)
-       )
-      )
-     )
-    )
-    (local.set $10
-     (i32.add
-      (local.get $10)
-      (i32.const 1)
-     )
-    )
-    (br_if $next1
-     (i32.lt_s
-      (local.get $10)
-      (local.get $11)
-     )
-    )
-   )
   )
  )
  (func $tan_12 (param $0 i32) (param $1 i32)
@@ -3090,7 +2447,7 @@
    (local.get $0)
    (local.get $1)
   )
-  (call $fwd_8
+  (call $skip_8
    (local.get $0)
    (local.get $1)
   )
@@ -3098,7 +2455,7 @@
    (local.get $0)
    (local.get $1)
   )
-  (call $skip_12
+  (call $fwd_12
    (local.get $0)
    (local.get $1)
   )

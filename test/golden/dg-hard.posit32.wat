@@ -2509,6 +2509,188 @@
    )
   )
  )
+ (func $skip_8 (param $0 i32) (param $1 i32)
+  (local $2 f64)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 f64)
+  (local $6 f64)
+  (block $done0
+   (local.set $4
+    (i32.mul
+     (local.get $0)
+     (i32.const 256)
+    )
+   )
+   (local.set $3
+    (i32.const 0)
+   )
+   (br_if $done0
+    (i32.ge_s
+     (local.get $3)
+     (local.get $4)
+    )
+   )
+   (loop $next1
+    (local.set $2
+     (call $p32_to_f64
+      (i32.load
+       (i32.add
+        (i32.add
+         (i32.const 8039104)
+         (i32.mul
+          (local.get $0)
+          (i32.const 11456)
+         )
+        )
+        (i32.mul
+         (local.get $3)
+         (i32.const 4)
+        )
+       )
+      )
+     )
+    )
+    (i32.store
+     (i32.add
+      (i32.add
+       (i32.const 8039104)
+       (i32.mul
+        (local.get $0)
+        (i32.const 12480)
+       )
+      )
+      (i32.mul
+       (local.get $3)
+       (i32.const 4)
+      )
+     )
+     (if (result i32)
+      (f64.ge
+       (local.get $2)
+       (f64.const 1.8189894035442021e-12)
+      )
+      (then
+       (i32.const 1073741824)
+      )
+      (else
+       (if (result i32)
+        (f64.le
+         (local.get $2)
+         (f64.const -7.452399614096504e-09)
+        )
+        (then
+         (i32.const 0)
+        )
+        (else
+         (select
+          (i32.const 1073741824)
+          (i32.const 0)
+          (i32.and
+           (i32.and
+            (i32.ne
+             (block (result i32)
+              (local.set $5
+               (call $f64_sigmoid
+                (local.get $2)
+               )
+              )
+              (if (result i32)
+               (f64.eq
+                (local.get $5)
+                (f64.const inf)
+               )
+               (then
+                (i32.const 2147483647)
+               )
+               (else
+                (if (result i32)
+                 (f64.eq
+                  (local.get $5)
+                  (f64.const -inf)
+                 )
+                 (then
+                  (i32.sub
+                   (i32.const 0)
+                   (i32.const 2147483647)
+                  )
+                 )
+                 (else
+                  (call $p32_from_f64
+                   (local.get $5)
+                  )
+                 )
+                )
+               )
+              )
+             )
+             (i32.const -2147483648)
+            )
+            (i32.ne
+             (i32.const 939524096)
+             (i32.const -2147483648)
+            )
+           )
+           (i32.ge_s
+            (block (result i32)
+             (local.set $6
+              (call $f64_sigmoid
+               (local.get $2)
+              )
+             )
+             (if (result i32)
+              (f64.eq
+               (local.get $6)
+               (f64.const inf)
+              )
+              (then
+               (i32.const 2147483647)
+              )
+              (else
+               (if (result i32)
+                (f64.eq
+                 (local.get $6)
+                 (f64.const -inf)
+                )
+                (then
+                 (i32.sub
+                  (i32.const 0)
+                  (i32.const 2147483647)
+                 )
+                )
+                (else
+                 (call $p32_from_f64
+                  (local.get $6)
+                 )
+                )
+               )
+              )
+             )
+            )
+            (i32.const 939524096)
+           )
+          )
+         )
+        )
+       )
+      )
+     )
+    )
+    (local.set $3
+     (i32.add
+      (local.get $3)
+      (i32.const 1)
+     )
+    )
+    (br_if $next1
+     (i32.lt_s
+      (local.get $3)
+      (local.get $4)
+     )
+    )
+   )
+  )
+ )
  (func $tan_8 (param $0 i32) (param $1 i32)
   (local $2 f64)
   (local $3 f64)
@@ -4326,7 +4508,7 @@
    (local.get $0)
    (local.get $1)
   )
-  (call $fwd_8
+  (call $skip_8
    (local.get $0)
    (local.get $1)
   )
