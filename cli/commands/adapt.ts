@@ -59,7 +59,7 @@ export const command: CommandModule = {
       .option('--perturbations <k>', 'tangent directions per step (default: the model\'s)')
       .option('--seed <n>', 'seed of data, initial parameters and pre-training (default 1)')
       .option('--tangent-seed <n>', 'seed of the tangent generator (default: the model\'s)')
-      .option('--pretrain-steps <n>', 'offline pre-training steps without --params (default 150; 0 = none)')
+      .option('--pretrain-steps <n>', 'offline pre-training steps without --params (default 100; 0 = none)')
       .option('--train-size <n>', 'clean training samples for pre-training (default 1500)')
       .option('--test-size <n>', 'samples in each test split (default 400)')
       .option('--servers <n>', 'server threads (default 1)')

@@ -22,7 +22,7 @@ export interface PretrainOptions {
 }
 
 /** Defaults that bring the bundled examples to high clean accuracy on the synthetic stream in seconds. */
-export const PRETRAIN_DEFAULTS = { steps: 150, batch: 32, lr: 0.002 } as const;
+export const PRETRAIN_DEFAULTS = { steps: 100, batch: 32, lr: 0.002 } as const;
 
 /** Trained parameters and the loss of each step. */
 export interface PretrainResult {
