@@ -107,8 +107,9 @@ export function resolveSettings(graph: Graph, s: AdaptSettings): { settings?: Re
     seed: intOpt('seed', s.seed, ADAPT_DEFAULTS.seed, 0, 2 ** 32 - 1, d),
     tangentSeed: intOpt('tangent-seed', s.tangentSeed, learn.gradient.seed, 0, Number.MAX_SAFE_INTEGER, d),
     pretrainSteps: intOpt('pretrain-steps', s.pretrainSteps, PRETRAIN_DEFAULTS.steps, 0, 1_000_000, d),
-    trainSize: intOpt('train-size', s.trainSize, ADAPT_DEFAULTS.trainSize, 1, 10_000_000, d),
-    testSize: intOpt('test-size', s.testSize, ADAPT_DEFAULTS.testSize, 1, 10_000_000, d),
+    // 60,000 samples of 784 f64 features are about 380 MB: the ceiling for one split in memory.
+    trainSize: intOpt('train-size', s.trainSize, ADAPT_DEFAULTS.trainSize, 1, 60_000, d),
+    testSize: intOpt('test-size', s.testSize, ADAPT_DEFAULTS.testSize, 1, 10_000, d),
     servers: intOpt('servers', s.servers, ADAPT_DEFAULTS.servers, 1, MAX_SERVERS, d),
     requestSize: intOpt('request-size', s.requestSize, ADAPT_DEFAULTS.requestSize, 1, 4096, d),
     input: io.input,

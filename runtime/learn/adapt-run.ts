@@ -18,6 +18,9 @@ import { evaluate, flipRate, type Evaluation } from './metrics.ts';
 import { pretrain, PRETRAIN_DEFAULTS } from './pretrain.ts';
 import type { ServedRecord } from './protocol.ts';
 
+/** Most stream samples generated; a longer run wraps around the stream (bounds memory at about 100 MB). */
+export const MAX_STREAM = 16384;
+
 /** Progress of a run: which phase, how far. */
 export interface AdaptProgress {
   readonly phase: 'data' | 'pretrain' | 'evaluate' | 'adapt' | 'replay';
@@ -40,7 +43,7 @@ function buildData(graph: Graph, s: ResolvedSettings): { data?: AdaptData; diagn
   if (drift && !drift.drift) return { diagnostics: drift.diagnostics };
   const labelNode = graph.nodes.find((n) => n.kind === 'Label');
   const classes = labelNode?.kind === 'Label' ? labelNode.classes : 0;
-  const r = loadAdaptData(src.source, { seed: s.seed, train: s.trainSize, test: s.testSize, stream: s.steps * s.batch }, classes, drift?.drift);
+  const r = loadAdaptData(src.source, { seed: s.seed, train: s.trainSize, test: s.testSize, stream: Math.min(s.steps * s.batch, MAX_STREAM) }, classes, drift?.drift);
   if (!r.data) return r;
   const width = widthOf(graph.nodes.find((n) => n.kind === 'Input') as Node);
   if (r.data.features !== width || r.data.classes !== classes) {
