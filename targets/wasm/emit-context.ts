@@ -15,11 +15,35 @@ export interface ModelCx {
   readonly ops: ValueOps;
 }
 
-/** Byte address of a slot for the batch size held in local `B`. */
+/** Per function: the locals holding batch-region base addresses, and the statements that set them. */
+const HOISTED = new WeakMap<FnBuilder, { readonly locals: Map<number, Local>; readonly sets: Expr[] }>();
+
+/**
+ * Byte address of a slot for the batch size held in parameter `B`. Batch-region addresses are
+ * computed once per function into a local (set in the prologue that `finishFn` adds), so inner
+ * loops do not recompute `batchBase + B * offset`.
+ */
 export function slotAddr(cx: ModelCx, f: FnBuilder, slot: Slot, B: Local): Expr {
   const { m } = cx;
   if (slot.region === 'fixed') return m.i32.const(slot.at);
-  return m.i32.add(m.i32.const(cx.layout.batchBase), m.i32.mul(f.get(B), m.i32.const(slot.at)));
+  let h = HOISTED.get(f);
+  if (!h) {
+    h = { locals: new Map(), sets: [] };
+    HOISTED.set(f, h);
+  }
+  let l = h.locals.get(slot.at);
+  if (!l) {
+    l = f.local('i32');
+    h.locals.set(slot.at, l);
+    h.sets.push(f.set(l, m.i32.add(m.i32.const(cx.layout.batchBase), m.i32.mul(f.get(B), m.i32.const(slot.at)))));
+  }
+  return f.get(l);
+}
+
+/** Finishes a function that used slotAddr: the hoisted address computations come first. */
+export function finishFn(f: FnBuilder, body: Expr | readonly Expr[]): void {
+  const sets = HOISTED.get(f)?.sets ?? [];
+  f.finish([...sets, ...(typeof body === 'number' ? [body] : body)]);
 }
 
 /** `base + i * stride` as an i32 expression. */

@@ -6,7 +6,7 @@
 // which is exact (a zero input contributes an exact 0). Also the Dense tangent rule of spec/jvp.md.
 import type { NodeOf } from '../../ir/nodes.ts';
 import type { Expr, FnBuilder, Local } from './binaryen.ts';
-import { accumulator, forRange, offset, slotAddr, type ModelCx } from './emit-context.ts';
+import { accumulator, forRange, offset, slotAddr, finishFn, type ModelCx } from './emit-context.ts';
 import { gatherName } from './emit-posit-extra.ts';
 import type { Slot } from './model-layout.ts';
 import { widthOf } from './model-plan.ts';
@@ -42,10 +42,10 @@ export function emitDenseFull(cx: ModelCx, n: NodeOf<'Dense'>, name: string): vo
   const d = denseAt(cx, f, n, B);
   if (!ops.posit) {
     const c = (v: number): Expr => m.i32.const(v);
-    f.finish([m.call('f32_dense', [c(d.W), c(d.bias), d.x(), d.y(), f.get(B), c(d.nin), c(d.nout), c(0)], 'none')]);
+    finishFn(f, [m.call('f32_dense', [c(d.W), c(d.bias), d.x(), d.y(), f.get(B), c(d.nin), c(d.nout), c(0)], 'none')]);
     return;
   }
-  f.finish([forRange(f, f.get(B), (b) => [forRange(f, m.i32.const(d.nout), (j) => positOutput(cx, f, d, b, j))])]);
+  finishFn(f, [forRange(f, f.get(B), (b) => [forRange(f, m.i32.const(d.nout), (j) => positOutput(cx, f, d, b, j))])]);
 }
 
 /** y[b,j] = round(bias[j] + W[j,:]·x[b,:]) through the quire. */
@@ -71,11 +71,11 @@ export function emitDenseRows(cx: ModelCx, n: NodeOf<'Dense'>, gate: number, nam
   if (!ops.posit) {
     const c = (v: number): Expr => m.i32.const(v);
     const idx = slotAddr(cx, f, layout.sampleIdx, B);
-    f.finish([m.call('f32_dense_rows', [c(d.W), c(d.bias), d.x(), d.y(), mask(), idx, f.get(B), c(d.nin), c(d.nout)], 'none')]);
+    finishFn(f, [m.call('f32_dense_rows', [c(d.W), c(d.bias), d.x(), d.y(), mask(), idx, f.get(B), c(d.nin), c(d.nout)], 'none')]);
     return;
   }
   const by = ops.bytes;
-  f.finish([
+  finishFn(f, [
     forRange(f, f.get(B), (b) => [
       forRange(f, m.i32.const(d.nout), (j) => {
         const o = (): Expr => m.i32.add(m.i32.mul(f.get(b), m.i32.const(d.nout)), f.get(j));
@@ -145,7 +145,7 @@ export function emitDenseColumns(cx: ModelCx, n: NodeOf<'Dense'>, name: string):
     const lanes = m.f32.add(m.f32.add(part(0, m.f32.const(0)), part(1, m.f32.const(0))), m.f32.add(part(2, m.f32.const(0)), part(3, m.f32.const(0))));
     return [ops.store(m, y, m.f32.add(part(4, lanes), bias))];
   };
-  f.finish([forRange(f, f.get(B), (b) => [...gather(b), forRange(f, m.i32.const(d.nout), (j) => output(b, j))])]);
+  finishFn(f, [forRange(f, f.get(B), (b) => [...gather(b), forRange(f, m.i32.const(d.nout), (j) => output(b, j))])]);
 }
 
 /**
@@ -165,7 +165,7 @@ export function emitDenseTangent(cx: ModelCx, n: NodeOf<'Dense'>, name: string, 
   const db = t.active[n.bias] ? layout.tangents.get(n.bias) : undefined;
   const masked = t.perturbed.get(n.weight) === 'inactive-units' ? layout.inactive.get(n.id) : undefined;
   const dy = layout.tangents.get(n.id) as Slot;
-  f.finish([
+  finishFn(f, [
     forRange(f, f.get(B), (b) => [
       forRange(f, m.i32.const(d.nout), (j) => {
         const o = (): Expr => m.i32.add(m.i32.mul(f.get(b), m.i32.const(d.nout)), f.get(j));

@@ -7,7 +7,7 @@ import type { NodeOf } from '../../ir/nodes.ts';
 import { positOps } from '../../runtime/numerics/index.ts';
 import type { Expr, FnBuilder, Local } from './binaryen.ts';
 import { ELEMENTARY_FUNCTIONS as E } from './elementary.ts';
-import { accumulator, forRange, offset, slotAddr, type ModelCx } from './emit-context.ts';
+import { accumulator, forRange, offset, slotAddr, finishFn, type ModelCx } from './emit-context.ts';
 import { F64_HELPERS as H } from './emit-f64.ts';
 import { quotientName } from './emit-posit-extra.ts';
 import type { Slot } from './model-layout.ts';
@@ -50,10 +50,10 @@ export function emitActivation(cx: ModelCx, n: NodeOf<'Activation'>, name: strin
   const v = k.f.local(ops.type);
   const fn = n.fn === 'relu' ? undefined : E[n.fn];
   if (!fn && !ops.posit) {
-    k.f.finish([reluF32(cx, k, n)]);
+    finishFn(k.f, [reluF32(cx, k, n)]);
     return;
   }
-  k.f.finish([
+  finishFn(k.f, [
     forRange(k.f, count(cx, k, n.id), (i) => [
       k.f.set(v, ops.load(m, k.at(n.x, k.f.get(i)))),
       ops.store(m, k.at(n.id, k.f.get(i)), fn ? ops.roundResult(k.f, m.call(fn, [ops.toF64(m, k.f.get(v))], 'f64')) : ops.relu(m, () => k.f.get(v))),
@@ -117,7 +117,7 @@ export function emitGate(cx: ModelCx, n: NodeOf<'Gate'>, name: string): void {
       rel(i, f.get(mv)),
     ];
   };
-  f.finish([
+  finishFn(f, [
     ...setup,
     forRange(f, count(cx, k, n.id), (i) => [
       f.set(z, ops.toF64(m, ops.load(m, k.at(n.logits, f.get(i))))),
@@ -165,7 +165,7 @@ export function emitHardGateFast(cx: ModelCx, n: NodeOf<'Gate'>, name: string): 
   const { lo, hi } = hardGateBounds(cx, n.threshold);
   const exact = (): Expr =>
     m.select(ops.ge(m, () => ops.roundResult(f, m.call(E.sigmoid, [f.get(z)], 'f64')), () => thresholdConst(cx, n.threshold)), ops.one(m), ops.zero(m));
-  f.finish([
+  finishFn(f, [
     forRange(f, count(cx, k, n.id), (i) => [
       f.set(z, ops.toF64(m, ops.load(m, k.at(n.logits, f.get(i))))),
       ops.store(m, k.at(n.id, f.get(i)), m.if(
@@ -181,7 +181,7 @@ export function emitHardGateFast(cx: ModelCx, n: NodeOf<'Gate'>, name: string): 
 export function emitMul(cx: ModelCx, n: NodeOf<'Mul'>, name: string): void {
   const { m, ops } = cx;
   const k = kernelFn(cx, name);
-  k.f.finish([
+  finishFn(k.f, [
     forRange(k.f, count(cx, k, n.id), (i) => [
       ops.store(m, k.at(n.id, k.f.get(i)), ops.mul(m, ops.load(m, k.at(n.a, k.f.get(i))), ops.load(m, k.at(n.b, k.f.get(i))))),
     ]),
@@ -205,7 +205,7 @@ export function emitSoftmax(cx: ModelCx, n: NodeOf<'Softmax'>, name: string): vo
   const k = kernelFn(cx, name);
   const c = widthOf(n);
   const rs = layout.rowScratch;
-  k.f.finish([
+  finishFn(k.f, [
     forRange(k.f, k.f.get(k.B), (b) => [
       ...rowToF64(cx, k, n.x, b, c),
       m.call(H.softmaxRow, [m.i32.const(rs), m.i32.const(rs + 8 * c), m.i32.const(c)], 'none'),
@@ -225,7 +225,7 @@ export function emitTop1(cx: ModelCx, n: NodeOf<'Top1'>, name: string): void {
   const c = widthOf(n);
   const best = f.local('i32');
   const row = (b: Local, j: Expr): Expr => m.i32.add(m.i32.mul(f.get(b), m.i32.const(c)), j);
-  k.f.finish([
+  finishFn(k.f, [
     forRange(f, f.get(k.B), (b) => [
       f.set(best, m.i32.const(0)),
       forRange(f, m.i32.const(c - 1), (j) => {
@@ -247,7 +247,7 @@ export function emitCombine(cx: ModelCx, n: NodeOf<'Combine'>, name: string): vo
   const { f } = k;
   const width = widthOf(n);
   const E = n.experts.length;
-  k.f.finish([
+  finishFn(k.f, [
     forRange(f, f.get(k.B), (b) => [
       forRange(f, m.i32.const(width), (j) => {
         const acc = accumulator(cx, f);
@@ -267,7 +267,7 @@ export function emitCrossEntropy(cx: ModelCx, n: NodeOf<'CrossEntropy'>, name: s
   const c = widthOf(cx.plan.graph.nodes[n.logits] as never);
   const rs = layout.rowScratch;
   const label = (b: Local): Expr => m.i32.load(0, 4, offset(m, slotAddr(cx, f, layout.labels.get(n.label) as Slot, k.B), f.get(b), 4));
-  k.f.finish([
+  finishFn(k.f, [
     forRange(f, f.get(k.B), (b) => [
       ...rowToF64(cx, k, n.logits, b, c),
       ops.store(m, k.at(n.id, f.get(b)), ops.roundResult(f, m.f64.sub(
@@ -290,5 +290,5 @@ export function emitMean(cx: ModelCx, n: NodeOf<'Mean'>, name: string, x: number
   const result = p
     ? m.call(quotientName(p), [m.i32.const(layout.quire), m.i32.const(layout.quireTemp), f.get(k.B)], 'i32')
     : m.f32.div(acc.result(), m.f32.convert_u.i32(f.get(k.B)));
-  f.finish([acc.clear(), forRange(f, f.get(k.B), (b) => [acc.add(ops.load(m, src(f.get(b))))]), ops.store(m, dst(), result)]);
+  finishFn(f, [acc.clear(), forRange(f, f.get(k.B), (b) => [acc.add(ops.load(m, src(f.get(b))))]), ops.store(m, dst(), result)]);
 }

@@ -6,7 +6,7 @@
 import type { NodeId, NodeOf } from '../../ir/nodes.ts';
 import type { TangentPlan } from '../../compiler/passes/jvp.ts';
 import type { Expr, FnBuilder, Local } from './binaryen.ts';
-import { forRange, offset, slotAddr, tanName, type ModelCx } from './emit-context.ts';
+import { forRange, offset, slotAddr, tanName, finishFn, type ModelCx } from './emit-context.ts';
 import { conversionName } from './emit-values.ts';
 import type { PerturbedSlots, Slot } from './model-layout.ts';
 import { widthOf } from './model-plan.ts';
@@ -64,7 +64,7 @@ function emitBegin(cx: ModelCx): void {
     }
   }
   for (const p of perturbedParams(cx)) s.push(m.memoryFill(m.i32.const(p.slots.grad), m.i32.const(0), m.i32.const(8 * dims(p.n).size)));
-  f.finish(s);
+  finishFn(f, s);
 }
 
 function emitDirection(cx: ModelCx, tangentKernels: readonly NodeId[]): void {
@@ -84,7 +84,7 @@ function emitDirection(cx: ModelCx, tangentKernels: readonly NodeId[]): void {
     s.push(m.memoryFill(dloss(), m.i32.const(0), m.i32.mul(f.get(B), m.i32.const(8))));
   }
   for (const p of perturbedParams(cx)) s.push(accumulate(cx, f, B, p));
-  f.finish(s);
+  finishFn(f, s);
 }
 
 /** D[row] = Σ_b d[b]·e_b(row) (b ascending), then G[i] += D[row(i)]·ṽ[i]. */
@@ -135,5 +135,5 @@ function emitEnd(cx: ModelCx): void {
       ];
     }));
   }
-  f.finish(s);
+  finishFn(f, s);
 }

@@ -6,7 +6,7 @@
 import type { Node, NodeId, NodeOf } from '../../ir/nodes.ts';
 import { assertNever } from '../../ir/nodes.ts';
 import type { Expr, Local } from './binaryen.ts';
-import { accumulator, forRange, offset, slotAddr, tanName, type ModelCx } from './emit-context.ts';
+import { accumulator, forRange, offset, slotAddr, tanName, finishFn, type ModelCx } from './emit-context.ts';
 import { emitDenseTangent } from './emit-dense.ts';
 import { F64_HELPERS as H } from './emit-f64.ts';
 import { count, emitMean, kernelFn, type KernelFn } from './emit-forward.ts';
@@ -82,7 +82,7 @@ function activationTangent(cx: ModelCx, n: NodeOf<'Activation'>, name: string): 
     ops.posit
       ? m.i32.and(m.i32.ne(k.f.get(v), m.i32.const(0)), m.i32.lt_u(k.f.get(v), m.i32.const(ops.posit.nar)))
       : m.f32.gt(k.f.get(v), m.f32.const(0));
-  k.f.finish([
+  finishFn(k.f, [
     forRange(k.f, count(cx, k, n.id), (i) => {
       const dxi = ops.load(m, el(cx, k, dx, k.f.get(i)));
       const out = deriv === ''
@@ -121,7 +121,7 @@ function gateTangent(cx: ModelCx, n: NodeOf<'Gate'>, name: string): void {
     ], 'f64'),
     m.call(H.dsigmoid, [f.get(zi)], 'f64'),
   );
-  f.finish([
+  finishFn(f, [
     ...setup,
     forRange(f, count(cx, k, n.id), (i) => [
       f.set(zi, ops.toF64(m, ops.load(m, el(cx, k, z, f.get(i))))),
@@ -137,7 +137,7 @@ function mulTangent(cx: ModelCx, n: NodeOf<'Mul'>, name: string): void {
   const [da, db] = [dOf(cx, n.a), dOf(cx, n.b)];
   const [a, b] = [tangentPath(cx, n.a), tangentPath(cx, n.b)];
   const dy = cx.layout.tangents.get(n.id) as Slot;
-  f.finish([
+  finishFn(f, [
     forRange(f, count(cx, k, n.id), (i) => {
       const acc = accumulator(cx, f);
       const ld = (s: Slot): Expr => ops.load(m, el(cx, k, s, f.get(i)));
@@ -190,7 +190,7 @@ function rowTangent(cx: ModelCx, n: NodeOf<'Softmax'> | NodeOf<'CrossEntropy'>, 
       ops.store(m, el(cx, k, dy, f.get(b)), ops.roundResult(f, f.get(dot))),
     ];
   };
-  f.finish([forRange(f, f.get(k.B), perRow)]);
+  finishFn(f, [forRange(f, f.get(k.B), perRow)]);
 }
 
 function top1Tangent(cx: ModelCx, n: NodeOf<'Top1'>, name: string): void {
@@ -201,7 +201,7 @@ function top1Tangent(cx: ModelCx, n: NodeOf<'Top1'>, name: string): void {
   const dx = dOf(cx, n.x) as Slot;
   const dy = layout.tangents.get(n.id) as Slot;
   const sel = (b: Local): Expr => m.i32.load(0, 4, offset(m, slotAddr(cx, f, layout.top1.get(n.id) as Slot, k.B), f.get(b), 4));
-  f.finish([
+  finishFn(f, [
     forRange(f, f.get(k.B), (b) => [
       forRange(f, m.i32.const(c), (j) => {
         const o = m.i32.add(m.i32.mul(f.get(b), m.i32.const(c)), f.get(j));
@@ -221,7 +221,7 @@ function combineTangent(cx: ModelCx, n: NodeOf<'Combine'>, name: string): void {
   const dw = dOf(cx, n.weights);
   const w = tangentPath(cx, n.weights);
   const dy = layout.tangents.get(n.id) as Slot;
-  f.finish([
+  finishFn(f, [
     forRange(f, f.get(k.B), (b) => [
       forRange(f, m.i32.const(width), (j) => {
         const acc = accumulator(cx, f);

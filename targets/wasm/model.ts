@@ -10,7 +10,7 @@ import type { LearnMode, NumericFormat } from '../../ir/meta.ts';
 import type { Node, NodeId, NodeOf } from '../../ir/nodes.ts';
 import { computeTangentPlan, type TangentPlan } from '../../compiler/passes/jvp.ts';
 import { WasmModule, WasmValidationError, type Expr, type OptimizeOptions } from './binaryen.ts';
-import { fwdName, slotAddr, type ModelCx } from './emit-context.ts';
+import { fwdName, slotAddr, finishFn, type ModelCx } from './emit-context.ts';
 import { emitDenseColumns, emitDenseFull, emitDenseRows } from './emit-dense.ts';
 import { emitF32Extras } from './emit-f32.ts';
 import { emitF64Helpers } from './emit-f64.ts';
@@ -249,7 +249,7 @@ function emitEntries(cx: ModelCx, k: NodeKernels): void {
       if (k.skip.has(id)) return [m.call(fwdName(id, 'skip'), [f.get(B), f.get(step)], 'none')];
       return k.full.has(id) ? [m.call(fwdName(id, 'full'), [f.get(B), f.get(step)], 'none')] : [];
     });
-    f.finish([...inputsIn(f, B), ...calls, ...outputsOut(f, B, 'prediction')]);
+    finishFn(f, [...inputsIn(f, B), ...calls, ...outputsOut(f, B, 'prediction')]);
   }
   {
     const f = m.fn('forward', ['i32', 'i32', 'i32'], 'none');
@@ -258,7 +258,7 @@ function emitEntries(cx: ModelCx, k: NodeKernels): void {
     const pred = g.nodes.filter((n) => plan.predict[n.id]).flatMap((n) => call(n.id));
     const loss = g.nodes.filter((n) => plan.withLoss[n.id] && !plan.predict[n.id]).flatMap((n) => call(n.id));
     const lossBlock = loss.length > 0 ? [m.if(f.get(withLoss), m.block(null, [...loss, ...outputsOut(f, B, 'loss')], 'none'))] : [];
-    f.finish([...inputsIn(f, B), ...pred, ...outputsOut(f, B, 'prediction'), ...lossBlock]);
+    finishFn(f, [...inputsIn(f, B), ...pred, ...outputsOut(f, B, 'prediction'), ...lossBlock]);
   }
   m.exportFunction('infer');
   m.exportFunction('forward');

@@ -600,9 +600,9 @@
   )
  )
  (func $fwd_3 (param $0 i32) (param $1 i32)
-  (call $f32_dense
-   (i32.const 18816)
-   (i32.const 821632)
+  (local $2 i32)
+  (local $3 i32)
+  (local.set $2
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -610,6 +610,8 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -617,6 +619,12 @@
      (i32.const 9408)
     )
    )
+  )
+  (call $f32_dense
+   (i32.const 18816)
+   (i32.const 821632)
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
    (i32.const 784)
    (i32.const 256)
@@ -631,6 +639,26 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
   (block
    (local.set $3
     (i32.mul
@@ -660,13 +688,7 @@
     (loop $next1
      (v128.store align=4
       (i32.add
-       (i32.add
-        (i32.const 2438656)
-        (i32.mul
-         (local.get $0)
-         (i32.const 10432)
-        )
-       )
+       (local.get $7)
        (i32.mul
         (i32.shl
          (local.get $5)
@@ -678,13 +700,7 @@
       (f32x4.max
        (v128.load align=4
         (i32.add
-         (i32.add
-          (i32.const 2438656)
-          (i32.mul
-           (local.get $0)
-           (i32.const 9408)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (i32.shl
            (local.get $5)
@@ -712,7 +728,7 @@
     )
    )
    (block $done2
-    (local.set $8
+    (local.set $10
      (i32.sub
       (local.get $3)
       (i32.shl
@@ -721,32 +737,26 @@
       )
      )
     )
-    (local.set $7
+    (local.set $9
      (i32.const 0)
     )
     (br_if $done2
      (i32.ge_s
-      (local.get $7)
-      (local.get $8)
+      (local.get $9)
+      (local.get $10)
      )
     )
     (loop $next3
      (f32.store
       (i32.add
-       (i32.add
-        (i32.const 2438656)
-        (i32.mul
-         (local.get $0)
-         (i32.const 10432)
-        )
-       )
+       (local.get $7)
        (i32.mul
         (i32.add
          (i32.shl
           (local.get $4)
           (i32.const 2)
          )
-         (local.get $7)
+         (local.get $9)
         )
         (i32.const 4)
        )
@@ -754,20 +764,14 @@
       (f32.max
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 2438656)
-          (i32.mul
-           (local.get $0)
-           (i32.const 9408)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (i32.add
            (i32.shl
             (local.get $4)
             (i32.const 2)
            )
-           (local.get $7)
+           (local.get $9)
           )
           (i32.const 4)
          )
@@ -776,16 +780,16 @@
        (f32.const 0)
       )
      )
-     (local.set $7
+     (local.set $9
       (i32.add
-       (local.get $7)
+       (local.get $9)
        (i32.const 1)
       )
      )
      (br_if $next3
       (i32.lt_s
-       (local.get $7)
-       (local.get $8)
+       (local.get $9)
+       (local.get $10)
       )
      )
     )
@@ -793,9 +797,9 @@
   )
  )
  (func $fwd_7 (param $0 i32) (param $1 i32)
-  (call $f32_dense
-   (i32.const 822656)
-   (i32.const 832896)
+  (local $2 i32)
+  (local $3 i32)
+  (local.set $2
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -803,6 +807,8 @@
      (i32.const 10432)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -810,6 +816,12 @@
      (i32.const 11456)
     )
    )
+  )
+  (call $f32_dense
+   (i32.const 822656)
+   (i32.const 832896)
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
    (i32.const 256)
    (i32.const 10)
@@ -821,6 +833,36 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11584)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11576)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -860,13 +902,7 @@
        (f64.promote_f32
         (f32.load
          (i32.add
-          (i32.add
-           (i32.const 2438656)
-           (i32.mul
-            (local.get $0)
-            (i32.const 11456)
-           )
-          )
+          (local.get $6)
           (i32.mul
            (i32.add
             (i32.mul
@@ -897,13 +933,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 2438656)
-       (i32.mul
-        (local.get $0)
-        (i32.const 11584)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -921,13 +951,7 @@
          (i32.mul
           (i32.load
            (i32.add
-            (i32.add
-             (i32.const 2438656)
-             (i32.mul
-              (local.get $0)
-              (i32.const 11576)
-             )
-            )
+            (local.get $8)
             (i32.mul
              (local.get $2)
              (i32.const 4)
@@ -960,6 +984,16 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11584)
+    )
+   )
+  )
   (local.set $2
    (f32.const 0)
   )
@@ -982,13 +1016,7 @@
       (local.get $2)
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 2438656)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11584)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -1022,7 +1050,11 @@
   )
  )
  (func $infer (param $0 i32) (param $1 i32)
-  (call $f32v_from_f64
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -1030,6 +1062,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -1037,6 +1071,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $4
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11496)
+    )
+   )
+  )
+  (call $f32v_from_f64
+   (local.get $2)
+   (local.get $3)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -1055,20 +1111,8 @@
    (local.get $1)
   )
   (call $f32v_to_f64
-   (i32.add
-    (i32.const 2438656)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11456)
-    )
-   )
-   (i32.add
-    (i32.const 2438656)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11496)
-    )
-   )
+   (local.get $4)
+   (local.get $5)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -1076,7 +1120,11 @@
   )
  )
  (func $forward (param $0 i32) (param $1 i32) (param $2 i32)
-  (call $f32v_from_f64
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $3
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -1084,6 +1132,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $4
    (i32.add
     (i32.const 2438656)
     (i32.mul
@@ -1091,6 +1141,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 2438656)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11496)
+    )
+   )
+  )
+  (call $f32v_from_f64
+   (local.get $3)
+   (local.get $4)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -1109,20 +1181,8 @@
    (local.get $1)
   )
   (call $f32v_to_f64
-   (i32.add
-    (i32.const 2438656)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11456)
-    )
-   )
-   (i32.add
-    (i32.const 2438656)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11496)
-    )
-   )
+   (local.get $5)
+   (local.get $6)
    (i32.mul
     (local.get $0)
     (i32.const 10)

@@ -955,6 +955,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 6272)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1008,13 +1028,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 2438848)
-         (i32.mul
-          (local.get $0)
-          (i32.const 6272)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 3136)
@@ -1024,13 +1038,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 2438848)
-         (i32.mul
-          (local.get $0)
-          (i32.const 9408)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1079,6 +1087,26 @@
   (local $2 i32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -1099,13 +1127,7 @@
     (local.set $2
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 2438848)
-        (i32.mul
-         (local.get $0)
-         (i32.const 9408)
-        )
-       )
+       (local.get $5)
        (i32.mul
         (local.get $3)
         (i32.const 4)
@@ -1115,13 +1137,7 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 2438848)
-       (i32.mul
-        (local.get $0)
-        (i32.const 10432)
-       )
-      )
+      (local.get $6)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -1168,6 +1184,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1221,13 +1257,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 2438848)
-         (i32.mul
-          (local.get $0)
-          (i32.const 10432)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -1237,13 +1267,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 2438848)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1293,7 +1317,37 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 f64)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 f64)
+  (local.set $6
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11584)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11576)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1333,13 +1387,7 @@
        (call $p32_to_f64
         (i32.load
          (i32.add
-          (i32.add
-           (i32.const 2438848)
-           (i32.mul
-            (local.get $0)
-            (i32.const 11456)
-           )
-          )
+          (local.get $6)
           (i32.mul
            (i32.add
             (i32.mul
@@ -1370,20 +1418,14 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 2438848)
-       (i32.mul
-        (local.get $0)
-        (i32.const 11584)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $2)
        (i32.const 4)
       )
      )
      (block (result i32)
-      (local.set $6
+      (local.set $9
        (f64.sub
         (call $f64_log_sum_exp
          (i32.const 192)
@@ -1395,13 +1437,7 @@
           (i32.mul
            (i32.load
             (i32.add
-             (i32.add
-              (i32.const 2438848)
-              (i32.mul
-               (local.get $0)
-               (i32.const 11576)
-              )
-             )
+             (local.get $8)
              (i32.mul
               (local.get $2)
               (i32.const 4)
@@ -1416,7 +1452,7 @@
       )
       (if (result i32)
        (f64.eq
-        (local.get $6)
+        (local.get $9)
         (f64.const inf)
        )
        (then
@@ -1425,7 +1461,7 @@
        (else
         (if (result i32)
          (f64.eq
-          (local.get $6)
+          (local.get $9)
           (f64.const -inf)
          )
          (then
@@ -1436,7 +1472,7 @@
          )
          (else
           (call $p32_from_f64
-           (local.get $6)
+           (local.get $9)
           )
          )
         )
@@ -1462,6 +1498,16 @@
  (func $fwd_11 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11584)
+    )
+   )
+  )
   (call $q32_clear
    (i32.const 64)
   )
@@ -1483,13 +1529,7 @@
      (i32.const 64)
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 2438848)
-        (i32.mul
-         (local.get $0)
-         (i32.const 11584)
-        )
-       )
+       (local.get $4)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -1521,7 +1561,11 @@
   )
  )
  (func $infer (param $0 i32) (param $1 i32)
-  (call $p32_from_f64_arr
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 2438848)
     (i32.mul
@@ -1529,6 +1573,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 2438848)
     (i32.mul
@@ -1536,6 +1582,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $4
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11496)
+    )
+   )
+  )
+  (call $p32_from_f64_arr
+   (local.get $2)
+   (local.get $3)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -1554,20 +1622,8 @@
    (local.get $1)
   )
   (call $p32_to_f64_arr
-   (i32.add
-    (i32.const 2438848)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11456)
-    )
-   )
-   (i32.add
-    (i32.const 2438848)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11496)
-    )
-   )
+   (local.get $4)
+   (local.get $5)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -1575,7 +1631,11 @@
   )
  )
  (func $forward (param $0 i32) (param $1 i32) (param $2 i32)
-  (call $p32_from_f64_arr
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $3
    (i32.add
     (i32.const 2438848)
     (i32.mul
@@ -1583,6 +1643,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $4
    (i32.add
     (i32.const 2438848)
     (i32.mul
@@ -1590,6 +1652,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 2438848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11496)
+    )
+   )
+  )
+  (call $p32_from_f64_arr
+   (local.get $3)
+   (local.get $4)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -1608,20 +1692,8 @@
    (local.get $1)
   )
   (call $p32_to_f64_arr
-   (i32.add
-    (i32.const 2438848)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11456)
-    )
-   )
-   (i32.add
-    (i32.const 2438848)
-    (i32.mul
-     (local.get $0)
-     (i32.const 11496)
-    )
-   )
+   (local.get $5)
+   (local.get $6)
    (i32.mul
     (local.get $0)
     (i32.const 10)

@@ -604,9 +604,9 @@
   )
  )
  (func $fwd_3 (param $0 i32) (param $1 i32)
-  (call $f32_dense
-   (i32.const 18816)
-   (i32.const 821632)
+  (local $2 i32)
+  (local $3 i32)
+  (local.set $2
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -614,6 +614,8 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -621,6 +623,12 @@
      (i32.const 9408)
     )
    )
+  )
+  (call $f32_dense
+   (i32.const 18816)
+   (i32.const 821632)
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
    (i32.const 784)
    (i32.const 256)
@@ -633,6 +641,36 @@
   (local $4 i32)
   (local $5 i32)
   (local $6 f32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20856)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 6272)
+    )
+   )
+  )
+  (local.set $9
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15688)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -667,13 +705,7 @@
       (if
        (i32.load8_u
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 20856)
-          )
-         )
+         (local.get $7)
          (i32.add
           (i32.mul
            (local.get $2)
@@ -703,13 +735,7 @@
       (if
        (i32.load8_u
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 20856)
-          )
-         )
+         (local.get $7)
          (i32.add
           (i32.mul
            (local.get $2)
@@ -731,13 +757,7 @@
            )
           )
           (i32.add
-           (i32.add
-            (i32.const 8038912)
-            (i32.mul
-             (local.get $0)
-             (i32.const 6272)
-            )
-           )
+           (local.get $8)
            (i32.mul
             (local.get $2)
             (i32.const 3136)
@@ -750,13 +770,7 @@
       )
       (f32.store
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15688)
-         )
-        )
+        (local.get $9)
         (i32.mul
          (i32.add
           (i32.mul
@@ -807,6 +821,26 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
   (block
    (local.set $3
     (i32.mul
@@ -836,13 +870,7 @@
     (loop $next1
      (v128.store align=4
       (i32.add
-       (i32.add
-        (i32.const 8038912)
-        (i32.mul
-         (local.get $0)
-         (i32.const 10432)
-        )
-       )
+       (local.get $7)
        (i32.mul
         (i32.shl
          (local.get $5)
@@ -854,13 +882,7 @@
       (f32x4.max
        (v128.load align=4
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 9408)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (i32.shl
            (local.get $5)
@@ -888,7 +910,7 @@
     )
    )
    (block $done2
-    (local.set $8
+    (local.set $10
      (i32.sub
       (local.get $3)
       (i32.shl
@@ -897,32 +919,26 @@
       )
      )
     )
-    (local.set $7
+    (local.set $9
      (i32.const 0)
     )
     (br_if $done2
      (i32.ge_s
-      (local.get $7)
-      (local.get $8)
+      (local.get $9)
+      (local.get $10)
      )
     )
     (loop $next3
      (f32.store
       (i32.add
-       (i32.add
-        (i32.const 8038912)
-        (i32.mul
-         (local.get $0)
-         (i32.const 10432)
-        )
-       )
+       (local.get $7)
        (i32.mul
         (i32.add
          (i32.shl
           (local.get $4)
           (i32.const 2)
          )
-         (local.get $7)
+         (local.get $9)
         )
         (i32.const 4)
        )
@@ -930,20 +946,14 @@
       (f32.max
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 9408)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (i32.add
            (i32.shl
             (local.get $4)
             (i32.const 2)
            )
-           (local.get $7)
+           (local.get $9)
           )
           (i32.const 4)
          )
@@ -952,16 +962,16 @@
        (f32.const 0)
       )
      )
-     (local.set $7
+     (local.set $9
       (i32.add
-       (local.get $7)
+       (local.get $9)
        (i32.const 1)
       )
      )
      (br_if $next3
       (i32.lt_s
-       (local.get $7)
-       (local.get $8)
+       (local.get $9)
+       (local.get $10)
       )
      )
     )
@@ -972,6 +982,36 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15688)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -992,13 +1032,7 @@
     (local.set $2
      (f32.load
       (i32.add
-       (i32.add
-        (i32.const 8038912)
-        (i32.mul
-         (local.get $0)
-         (i32.const 9408)
-        )
-       )
+       (local.get $6)
        (i32.mul
         (local.get $3)
         (i32.const 4)
@@ -1008,13 +1042,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 16712)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -1023,13 +1051,7 @@
      (select
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15688)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -1059,9 +1081,9 @@
   )
  )
  (func $fwd_7 (param $0 i32) (param $1 i32)
-  (call $f32_dense
-   (i32.const 822656)
-   (i32.const 1084800)
+  (local $2 i32)
+  (local $3 i32)
+  (local.set $2
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -1069,6 +1091,8 @@
      (i32.const 10432)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -1076,6 +1100,12 @@
      (i32.const 11456)
     )
    )
+  )
+  (call $f32_dense
+   (i32.const 822656)
+   (i32.const 1084800)
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
    (i32.const 256)
    (i32.const 256)
@@ -1088,6 +1118,36 @@
   (local $4 i32)
   (local $5 i32)
   (local $6 f32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $9
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 17736)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1144,13 +1204,7 @@
          )
         )
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 16712)
-          )
-         )
+         (local.get $7)
          (i32.mul
           (local.get $2)
           (i32.const 1024)
@@ -1170,13 +1224,7 @@
          )
         )
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 10432)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (local.get $2)
           (i32.const 1024)
@@ -1187,13 +1235,7 @@
       )
       (f32.store
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 17736)
-         )
-        )
+        (local.get $9)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1244,6 +1286,36 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local.set $9
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
+  (local.set $11
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 13504)
+    )
+   )
+  )
   (local.set $6
    (i32.const 1)
   )
@@ -1268,13 +1340,7 @@
      (f64.promote_f32
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $9)
         (i32.mul
          (local.get $7)
          (i32.const 4)
@@ -1299,13 +1365,7 @@
      )
      (f32.store
       (i32.add
-       (i32.add
-        (i32.const 8038912)
-        (i32.mul
-         (local.get $0)
-         (i32.const 12480)
-        )
-       )
+       (local.get $10)
        (i32.mul
         (local.get $7)
         (i32.const 4)
@@ -1319,13 +1379,7 @@
      )
      (f32.store
       (i32.add
-       (i32.add
-        (i32.const 8038912)
-        (i32.mul
-         (local.get $0)
-         (i32.const 13504)
-        )
-       )
+       (local.get $11)
        (i32.mul
         (local.get $7)
         (i32.const 4)
@@ -1357,6 +1411,26 @@
   (local $2 f64)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -1378,13 +1452,7 @@
      (f64.promote_f32
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -1395,13 +1463,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 12480)
-       )
-      )
+      (local.get $6)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -1464,6 +1526,36 @@
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $9
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 18760)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 17736)
+    )
+   )
+  )
   (local.set $5
    (i32.const 0)
   )
@@ -1488,13 +1580,7 @@
      (f64.promote_f32
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $8)
         (i32.mul
          (local.get $6)
          (i32.const 4)
@@ -1505,13 +1591,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 18760)
-       )
-      )
+      (local.get $9)
       (i32.mul
        (local.get $6)
        (i32.const 4)
@@ -1549,13 +1629,7 @@
        (f64.promote_f32
         (f32.load
          (i32.add
-          (i32.add
-           (i32.const 8038912)
-           (i32.mul
-            (local.get $0)
-            (i32.const 17736)
-           )
-          )
+          (local.get $10)
           (i32.mul
            (local.get $6)
            (i32.const 4)
@@ -1584,6 +1658,36 @@
  (func $fwd_9 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 14528)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (i32.mul
@@ -1603,13 +1707,7 @@
    (loop $next1
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 14528)
-       )
-      )
+      (local.get $4)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -1618,13 +1716,7 @@
      (f32.mul
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 10432)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $2)
          (i32.const 4)
@@ -1633,13 +1725,7 @@
       )
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 12480)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 4)
@@ -1667,6 +1753,56 @@
   (local $2 i32)
   (local $3 i32)
   (local $4 f32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 13504)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 18760)
+    )
+   )
+  )
+  (local.set $9
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 19784)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (i32.mul
@@ -1693,13 +1829,7 @@
       (f32.mul
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 16712)
-          )
-         )
+         (local.get $5)
          (i32.mul
           (local.get $2)
           (i32.const 4)
@@ -1708,13 +1838,7 @@
        )
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 13504)
-          )
-         )
+         (local.get $6)
          (i32.mul
           (local.get $2)
           (i32.const 4)
@@ -1730,13 +1854,7 @@
       (f32.mul
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 10432)
-          )
-         )
+         (local.get $7)
          (i32.mul
           (local.get $2)
           (i32.const 4)
@@ -1745,13 +1863,7 @@
        )
        (f32.load
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 18760)
-          )
-         )
+         (local.get $8)
          (i32.mul
           (local.get $2)
           (i32.const 4)
@@ -1763,13 +1875,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 19784)
-       )
-      )
+      (local.get $9)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -1793,9 +1899,9 @@
   )
  )
  (func $fwd_12 (param $0 i32) (param $1 i32)
-  (call $f32_dense
-   (i32.const 1085824)
-   (i32.const 1096064)
+  (local $2 i32)
+  (local $3 i32)
+  (local.set $2
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -1803,6 +1909,8 @@
      (i32.const 14528)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -1810,6 +1918,12 @@
      (i32.const 15552)
     )
    )
+  )
+  (call $f32_dense
+   (i32.const 1085824)
+   (i32.const 1096064)
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
    (i32.const 256)
    (i32.const 10)
@@ -1822,6 +1936,26 @@
   (local $4 i32)
   (local $5 i32)
   (local $6 f32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 19784)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20808)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1864,13 +1998,7 @@
          )
         )
         (i32.add
-         (i32.add
-          (i32.const 8038912)
-          (i32.mul
-           (local.get $0)
-           (i32.const 19784)
-          )
-         )
+         (local.get $7)
          (i32.mul
           (local.get $2)
           (i32.const 1024)
@@ -1881,13 +2009,7 @@
       )
       (f32.store
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 20808)
-         )
-        )
+        (local.get $8)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1935,6 +2057,36 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15680)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15672)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1974,13 +2126,7 @@
        (f64.promote_f32
         (f32.load
          (i32.add
-          (i32.add
-           (i32.const 8038912)
-           (i32.mul
-            (local.get $0)
-            (i32.const 15552)
-           )
-          )
+          (local.get $6)
           (i32.mul
            (i32.add
             (i32.mul
@@ -2011,13 +2157,7 @@
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 15680)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -2035,13 +2175,7 @@
          (i32.mul
           (i32.load
            (i32.add
-            (i32.add
-             (i32.const 8038912)
-             (i32.mul
-              (local.get $0)
-              (i32.const 15672)
-             )
-            )
+            (local.get $8)
             (i32.mul
              (local.get $2)
              (i32.const 4)
@@ -2078,6 +2212,46 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local.set $7
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15672)
+    )
+   )
+  )
+  (local.set $11
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20808)
+    )
+   )
+  )
+  (local.set $12
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (local.get $0)
@@ -2117,13 +2291,7 @@
        (f64.promote_f32
         (f32.load
          (i32.add
-          (i32.add
-           (i32.const 8038912)
-           (i32.mul
-            (local.get $0)
-            (i32.const 15552)
-           )
-          )
+          (local.get $7)
           (i32.mul
            (i32.add
             (i32.mul
@@ -2161,16 +2329,16 @@
      (f64.const 0)
     )
     (block $done4
-     (local.set $8
+     (local.set $10
       (i32.const 10)
      )
-     (local.set $7
+     (local.set $9
       (i32.const 0)
      )
      (br_if $done4
       (i32.ge_s
-       (local.get $7)
-       (local.get $8)
+       (local.get $9)
+       (local.get $10)
       )
      )
      (loop $next5
@@ -2183,7 +2351,7 @@
            (i32.add
             (i32.const 80)
             (i32.mul
-             (local.get $7)
+             (local.get $9)
              (i32.const 8)
             )
            )
@@ -2192,16 +2360,10 @@
            (f64.const 1)
            (f64.const 0)
            (i32.eq
-            (local.get $7)
+            (local.get $9)
             (i32.load
              (i32.add
-              (i32.add
-               (i32.const 8038912)
-               (i32.mul
-                (local.get $0)
-                (i32.const 15672)
-               )
-              )
+              (local.get $8)
               (i32.mul
                (local.get $3)
                (i32.const 4)
@@ -2214,20 +2376,14 @@
          (f64.promote_f32
           (f32.load
            (i32.add
-            (i32.add
-             (i32.const 8038912)
-             (i32.mul
-              (local.get $0)
-              (i32.const 20808)
-             )
-            )
+            (local.get $11)
             (i32.mul
              (i32.add
               (i32.mul
                (local.get $3)
                (i32.const 10)
               )
-              (local.get $7)
+              (local.get $9)
              )
              (i32.const 4)
             )
@@ -2237,29 +2393,23 @@
         )
        )
       )
-      (local.set $7
+      (local.set $9
        (i32.add
-        (local.get $7)
+        (local.get $9)
         (i32.const 1)
        )
       )
       (br_if $next5
        (i32.lt_s
-        (local.get $7)
-        (local.get $8)
+        (local.get $9)
+        (local.get $10)
        )
       )
      )
     )
     (f32.store
      (i32.add
-      (i32.add
-       (i32.const 8038912)
-       (i32.mul
-        (local.get $0)
-        (i32.const 20848)
-       )
-      )
+      (local.get $12)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -2288,6 +2438,16 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15680)
+    )
+   )
+  )
   (local.set $2
    (f32.const 0)
   )
@@ -2310,13 +2470,7 @@
       (local.get $2)
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15680)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -2353,6 +2507,16 @@
   (local $2 f32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
   (local.set $2
    (f32.const 0)
   )
@@ -2375,13 +2539,7 @@
       (local.get $2)
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 20848)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -2415,7 +2573,11 @@
   )
  )
  (func $infer (param $0 i32) (param $1 i32)
-  (call $f32v_from_f64
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -2423,6 +2585,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -2430,6 +2594,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $4
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15592)
+    )
+   )
+  )
+  (call $f32v_from_f64
+   (local.get $2)
+   (local.get $3)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -2460,20 +2646,8 @@
    (local.get $1)
   )
   (call $f32v_to_f64
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15552)
-    )
-   )
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15592)
-    )
-   )
+   (local.get $4)
+   (local.get $5)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -2481,7 +2655,11 @@
   )
  )
  (func $forward (param $0 i32) (param $1 i32) (param $2 i32)
-  (call $f32v_from_f64
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $3
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -2489,6 +2667,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $4
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -2496,6 +2676,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15592)
+    )
+   )
+  )
+  (call $f32v_from_f64
+   (local.get $3)
+   (local.get $4)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -2526,20 +2728,8 @@
    (local.get $1)
   )
   (call $f32v_to_f64
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15552)
-    )
-   )
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15592)
-    )
-   )
+   (local.get $5)
+   (local.get $6)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -2567,12 +2757,9 @@
  (func $jvp_begin (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
-  (call $forward
-   (local.get $0)
-   (local.get $1)
-   (i32.const 1)
-  )
-  (memory.fill
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 8038912)
     (i32.mul
@@ -2580,6 +2767,23 @@
      (i32.const 20856)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
+  (call $forward
+   (local.get $0)
+   (local.get $1)
+   (i32.const 1)
+  )
+  (memory.fill
+   (local.get $2)
    (i32.const 0)
    (i32.mul
     (local.get $0)
@@ -2587,19 +2791,19 @@
    )
   )
   (block $done0
-   (local.set $3
+   (local.set $4
     (i32.mul
      (local.get $0)
      (i32.const 256)
     )
    )
-   (local.set $2
+   (local.set $3
     (i32.const 0)
    )
    (br_if $done0
     (i32.ge_s
-     (local.get $2)
      (local.get $3)
+     (local.get $4)
     )
    )
    (loop $next1
@@ -2607,15 +2811,9 @@
      (f32.eq
       (f32.load
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 12480)
-         )
-        )
+        (local.get $5)
         (i32.mul
-         (local.get $2)
+         (local.get $3)
          (i32.const 4)
         )
        )
@@ -2625,29 +2823,23 @@
      (then
       (i32.store8
        (i32.add
-        (i32.add
-         (i32.const 8038912)
-         (i32.mul
-          (local.get $0)
-          (i32.const 20856)
-         )
-        )
         (local.get $2)
+        (local.get $3)
        )
        (i32.const 1)
       )
      )
     )
-    (local.set $2
+    (local.set $3
      (i32.add
-      (local.get $2)
+      (local.get $3)
       (i32.const 1)
      )
     )
     (br_if $next1
      (i32.lt_s
-      (local.get $2)
       (local.get $3)
+      (local.get $4)
      )
     )
    )
@@ -2674,9 +2866,9 @@
   )
  )
  (func $jvp_dir (param $0 i32) (param $1 i32)
-  (local $2 f64)
+  (local $2 i32)
   (local $3 i32)
-  (local $4 i32)
+  (local $4 f64)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -2684,36 +2876,66 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 f64)
+  (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 i32)
+  (local $15 f64)
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
-  (local $22 f64)
+  (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 i32)
+  (local $25 f64)
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
   (local $30 i32)
   (local $31 i32)
-  (local $32 f64)
+  (local $32 i32)
   (local $33 i32)
   (local $34 i32)
-  (local $35 i32)
+  (local $35 f64)
   (local $36 i32)
   (local $37 i32)
   (local $38 i32)
   (local $39 i32)
   (local $40 i32)
   (local $41 i32)
+  (local $42 i32)
+  (local $43 i32)
+  (local $44 i32)
+  (local.set $2
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
+  (local.set $3
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 21112)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 8038912)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20856)
+    )
+   )
+  )
   (call $f32v_from_f64
    (i32.const 1898928)
    (i32.const 1096112)
@@ -2767,88 +2989,64 @@
    (local.get $1)
   )
   (call $f32v_to_f64
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 20848)
-    )
-   )
-   (i32.add
-    (i32.const 8038912)
-    (i32.mul
-     (local.get $0)
-     (i32.const 21112)
-    )
-   )
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
   )
   (block
    (block $done0
-    (local.set $5
+    (local.set $7
      (i32.const 256)
     )
-    (local.set $4
+    (local.set $6
      (i32.const 0)
     )
     (br_if $done0
      (i32.ge_s
-      (local.get $4)
-      (local.get $5)
+      (local.get $6)
+      (local.get $7)
      )
     )
     (loop $next1
-     (local.set $2
+     (local.set $4
       (f64.const 0)
      )
      (block $done2
-      (local.set $7
+      (local.set $9
        (local.get $0)
       )
-      (local.set $6
+      (local.set $8
        (i32.const 0)
       )
       (br_if $done2
        (i32.ge_s
-        (local.get $6)
-        (local.get $7)
+        (local.get $8)
+        (local.get $9)
        )
       )
       (loop $next3
        (if
         (i32.load8_u
          (i32.add
-          (i32.add
-           (i32.const 8038912)
-           (i32.mul
-            (local.get $0)
-            (i32.const 20856)
-           )
-          )
+          (local.get $10)
           (i32.add
            (i32.mul
-            (local.get $6)
+            (local.get $8)
             (i32.const 256)
            )
-           (local.get $4)
+           (local.get $6)
           )
          )
         )
         (then
-         (local.set $2
+         (local.set $4
           (f64.add
-           (local.get $2)
+           (local.get $4)
            (f64.load
             (i32.add
-             (i32.add
-              (i32.const 8038912)
-              (i32.mul
-               (local.get $0)
-               (i32.const 21112)
-              )
-             )
+             (local.get $3)
              (i32.mul
-              (local.get $6)
+              (local.get $8)
               (i32.const 8)
              )
             )
@@ -2857,16 +3055,16 @@
          )
         )
        )
-       (local.set $6
+       (local.set $8
         (i32.add
-         (local.get $6)
+         (local.get $8)
          (i32.const 1)
         )
        )
        (br_if $next3
         (i32.lt_s
-         (local.get $6)
-         (local.get $7)
+         (local.get $8)
+         (local.get $9)
         )
        )
       )
@@ -2875,68 +3073,68 @@
       (i32.add
        (i32.const 6431152)
        (i32.mul
-        (local.get $4)
+        (local.get $6)
         (i32.const 8)
        )
       )
-      (local.get $2)
+      (local.get $4)
      )
-     (local.set $4
+     (local.set $6
       (i32.add
-       (local.get $4)
+       (local.get $6)
        (i32.const 1)
       )
      )
      (br_if $next1
       (i32.lt_s
-       (local.get $4)
-       (local.get $5)
+       (local.get $6)
+       (local.get $7)
       )
      )
     )
    )
    (block $done4
-    (local.set $9
+    (local.set $12
      (i32.const 256)
     )
-    (local.set $8
+    (local.set $11
      (i32.const 0)
     )
     (br_if $done4
      (i32.ge_s
-      (local.get $8)
-      (local.get $9)
+      (local.get $11)
+      (local.get $12)
      )
     )
     (loop $next5
      (block $done6
-      (local.set $11
+      (local.set $14
        (i32.const 784)
       )
-      (local.set $10
+      (local.set $13
        (i32.const 0)
       )
       (br_if $done6
        (i32.ge_s
-        (local.get $10)
-        (local.get $11)
+        (local.get $13)
+        (local.get $14)
        )
       )
       (loop $next7
-       (local.set $3
+       (local.set $5
         (i32.add
          (i32.mul
-          (local.get $8)
+          (local.get $11)
           (i32.const 784)
          )
-         (local.get $10)
+         (local.get $13)
         )
        )
        (f64.store
         (i32.add
          (i32.const 3504560)
          (i32.mul
-          (local.get $3)
+          (local.get $5)
           (i32.const 8)
          )
         )
@@ -2945,7 +3143,7 @@
           (i32.add
            (i32.const 3504560)
            (i32.mul
-            (local.get $3)
+            (local.get $5)
             (i32.const 8)
            )
           )
@@ -2955,7 +3153,7 @@
            (i32.add
             (i32.const 6431152)
             (i32.mul
-             (local.get $8)
+             (local.get $11)
              (i32.const 8)
             )
            )
@@ -2965,7 +3163,7 @@
             (i32.add
              (i32.const 1096112)
              (i32.mul
-              (local.get $3)
+              (local.get $5)
               (i32.const 4)
              )
             )
@@ -2974,30 +3172,30 @@
          )
         )
        )
-       (local.set $10
+       (local.set $13
         (i32.add
-         (local.get $10)
+         (local.get $13)
          (i32.const 1)
         )
        )
        (br_if $next7
         (i32.lt_s
-         (local.get $10)
-         (local.get $11)
+         (local.get $13)
+         (local.get $14)
         )
        )
       )
      )
-     (local.set $8
+     (local.set $11
       (i32.add
-       (local.get $8)
+       (local.get $11)
        (i32.const 1)
       )
      )
      (br_if $next5
       (i32.lt_s
-       (local.get $8)
-       (local.get $9)
+       (local.get $11)
+       (local.get $12)
       )
      )
     )
@@ -3005,70 +3203,58 @@
   )
   (block
    (block $done8
-    (local.set $15
+    (local.set $18
      (i32.const 256)
     )
-    (local.set $14
+    (local.set $17
      (i32.const 0)
     )
     (br_if $done8
      (i32.ge_s
-      (local.get $14)
-      (local.get $15)
+      (local.get $17)
+      (local.get $18)
      )
     )
     (loop $next9
-     (local.set $12
+     (local.set $15
       (f64.const 0)
      )
      (block $done10
-      (local.set $17
+      (local.set $20
        (local.get $0)
       )
-      (local.set $16
+      (local.set $19
        (i32.const 0)
       )
       (br_if $done10
        (i32.ge_s
-        (local.get $16)
-        (local.get $17)
+        (local.get $19)
+        (local.get $20)
        )
       )
       (loop $next11
        (if
         (i32.load8_u
          (i32.add
-          (i32.add
-           (i32.const 8038912)
-           (i32.mul
-            (local.get $0)
-            (i32.const 20856)
-           )
-          )
+          (local.get $10)
           (i32.add
            (i32.mul
-            (local.get $16)
+            (local.get $19)
             (i32.const 256)
            )
-           (local.get $14)
+           (local.get $17)
           )
          )
         )
         (then
-         (local.set $12
+         (local.set $15
           (f64.add
-           (local.get $12)
+           (local.get $15)
            (f64.load
             (i32.add
-             (i32.add
-              (i32.const 8038912)
-              (i32.mul
-               (local.get $0)
-               (i32.const 21112)
-              )
-             )
+             (local.get $3)
              (i32.mul
-              (local.get $16)
+              (local.get $19)
               (i32.const 8)
              )
             )
@@ -3077,16 +3263,16 @@
          )
         )
        )
-       (local.set $16
+       (local.set $19
         (i32.add
-         (local.get $16)
+         (local.get $19)
          (i32.const 1)
         )
        )
        (br_if $next11
         (i32.lt_s
-         (local.get $16)
-         (local.get $17)
+         (local.get $19)
+         (local.get $20)
         )
        )
       )
@@ -3095,68 +3281,68 @@
       (i32.add
        (i32.const 6431152)
        (i32.mul
-        (local.get $14)
+        (local.get $17)
         (i32.const 8)
        )
       )
-      (local.get $12)
+      (local.get $15)
      )
-     (local.set $14
+     (local.set $17
       (i32.add
-       (local.get $14)
+       (local.get $17)
        (i32.const 1)
       )
      )
      (br_if $next9
       (i32.lt_s
-       (local.get $14)
-       (local.get $15)
+       (local.get $17)
+       (local.get $18)
       )
      )
     )
    )
    (block $done12
-    (local.set $19
+    (local.set $22
      (i32.const 256)
     )
-    (local.set $18
+    (local.set $21
      (i32.const 0)
     )
     (br_if $done12
      (i32.ge_s
-      (local.get $18)
-      (local.get $19)
+      (local.get $21)
+      (local.get $22)
      )
     )
     (loop $next13
      (block $done14
-      (local.set $21
+      (local.set $24
        (i32.const 1)
       )
-      (local.set $20
+      (local.set $23
        (i32.const 0)
       )
       (br_if $done14
        (i32.ge_s
-        (local.get $20)
-        (local.get $21)
+        (local.get $23)
+        (local.get $24)
        )
       )
       (loop $next15
-       (local.set $13
+       (local.set $16
         (i32.add
          (i32.mul
-          (local.get $18)
+          (local.get $21)
           (i32.const 1)
          )
-         (local.get $20)
+         (local.get $23)
         )
        )
        (f64.store
         (i32.add
          (i32.const 5113264)
          (i32.mul
-          (local.get $13)
+          (local.get $16)
           (i32.const 8)
          )
         )
@@ -3165,7 +3351,7 @@
           (i32.add
            (i32.const 5113264)
            (i32.mul
-            (local.get $13)
+            (local.get $16)
             (i32.const 8)
            )
           )
@@ -3175,7 +3361,7 @@
            (i32.add
             (i32.const 6431152)
             (i32.mul
-             (local.get $18)
+             (local.get $21)
              (i32.const 8)
             )
            )
@@ -3185,7 +3371,7 @@
             (i32.add
              (i32.const 5110192)
              (i32.mul
-              (local.get $13)
+              (local.get $16)
               (i32.const 4)
              )
             )
@@ -3194,30 +3380,30 @@
          )
         )
        )
-       (local.set $20
+       (local.set $23
         (i32.add
-         (local.get $20)
+         (local.get $23)
          (i32.const 1)
         )
        )
        (br_if $next15
         (i32.lt_s
-         (local.get $20)
-         (local.get $21)
+         (local.get $23)
+         (local.get $24)
         )
        )
       )
      )
-     (local.set $18
+     (local.set $21
       (i32.add
-       (local.get $18)
+       (local.get $21)
        (i32.const 1)
       )
      )
      (br_if $next13
       (i32.lt_s
-       (local.get $18)
-       (local.get $19)
+       (local.get $21)
+       (local.get $22)
       )
      )
     )
@@ -3225,66 +3411,60 @@
   )
   (block
    (block $done16
-    (local.set $25
+    (local.set $28
      (i32.const 256)
     )
-    (local.set $24
+    (local.set $27
      (i32.const 0)
     )
     (br_if $done16
      (i32.ge_s
-      (local.get $24)
-      (local.get $25)
+      (local.get $27)
+      (local.get $28)
      )
     )
     (loop $next17
-     (local.set $22
+     (local.set $25
       (f64.const 0)
      )
      (block $done18
-      (local.set $27
+      (local.set $30
        (local.get $0)
       )
-      (local.set $26
+      (local.set $29
        (i32.const 0)
       )
       (br_if $done18
        (i32.ge_s
-        (local.get $26)
-        (local.get $27)
+        (local.get $29)
+        (local.get $30)
        )
       )
       (loop $next19
-       (local.set $22
+       (local.set $25
         (f64.add
-         (local.get $22)
+         (local.get $25)
          (f64.load
           (i32.add
-           (i32.add
-            (i32.const 8038912)
-            (i32.mul
-             (local.get $0)
-             (i32.const 21112)
-            )
-           )
+           (local.get $3)
            (i32.mul
-            (local.get $26)
+            (local.get $29)
             (i32.const 8)
            )
           )
          )
         )
        )
-       (local.set $26
+       (local.set $29
         (i32.add
-         (local.get $26)
+         (local.get $29)
          (i32.const 1)
         )
        )
        (br_if $next19
         (i32.lt_s
-         (local.get $26)
-         (local.get $27)
+         (local.get $29)
+         (local.get $30)
         )
        )
       )
@@ -3293,68 +3473,68 @@
       (i32.add
        (i32.const 6431152)
        (i32.mul
-        (local.get $24)
+        (local.get $27)
         (i32.const 8)
        )
       )
-      (local.get $22)
+      (local.get $25)
      )
-     (local.set $24
+     (local.set $27
       (i32.add
-       (local.get $24)
+       (local.get $27)
        (i32.const 1)
       )
      )
      (br_if $next17
       (i32.lt_s
-       (local.get $24)
-       (local.get $25)
+       (local.get $27)
+       (local.get $28)
       )
      )
     )
    )
    (block $done20
-    (local.set $29
+    (local.set $32
      (i32.const 256)
     )
-    (local.set $28
+    (local.set $31
      (i32.const 0)
     )
     (br_if $done20
      (i32.ge_s
-      (local.get $28)
-      (local.get $29)
+      (local.get $31)
+      (local.get $32)
      )
     )
     (loop $next21
      (block $done22
-      (local.set $31
+      (local.set $34
        (i32.const 256)
       )
-      (local.set $30
+      (local.set $33
        (i32.const 0)
       )
       (br_if $done22
        (i32.ge_s
-        (local.get $30)
-        (local.get $31)
+        (local.get $33)
+        (local.get $34)
        )
       )
       (loop $next23
-       (local.set $23
+       (local.set $26
         (i32.add
          (i32.mul
-          (local.get $28)
+          (local.get $31)
           (i32.const 256)
          )
-         (local.get $30)
+         (local.get $33)
         )
        )
        (f64.store
         (i32.add
          (i32.const 5901744)
          (i32.mul
-          (local.get $23)
+          (local.get $26)
           (i32.const 8)
          )
         )
@@ -3363,7 +3543,7 @@
           (i32.add
            (i32.const 5901744)
            (i32.mul
-            (local.get $23)
+            (local.get $26)
             (i32.const 8)
            )
           )
@@ -3373,7 +3553,7 @@
            (i32.add
             (i32.const 6431152)
             (i32.mul
-             (local.get $28)
+             (local.get $31)
              (i32.const 8)
             )
            )
@@ -3383,7 +3563,7 @@
             (i32.add
              (i32.const 5115312)
              (i32.mul
-              (local.get $23)
+              (local.get $26)
               (i32.const 4)
              )
             )
@@ -3392,30 +3572,30 @@
          )
         )
        )
-       (local.set $30
+       (local.set $33
         (i32.add
-         (local.get $30)
+         (local.get $33)
          (i32.const 1)
         )
        )
        (br_if $next23
         (i32.lt_s
-         (local.get $30)
-         (local.get $31)
+         (local.get $33)
+         (local.get $34)
         )
        )
       )
      )
-     (local.set $28
+     (local.set $31
       (i32.add
-       (local.get $28)
+       (local.get $31)
        (i32.const 1)
       )
      )
      (br_if $next21
       (i32.lt_s
-       (local.get $28)
-       (local.get $29)
+       (local.get $31)
+       (local.get $32)
       )
      )
     )
@@ -3423,66 +3603,60 @@
   )
   (block
    (block $done24
-    (local.set $35
+    (local.set $38
      (i32.const 256)
     )
-    (local.set $34
+    (local.set $37
      (i32.const 0)
     )
     (br_if $done24
      (i32.ge_s
-      (local.get $34)
-      (local.get $35)
+      (local.get $37)
+      (local.get $38)
      )
     )
     (loop $next25
-     (local.set $32
+     (local.set $35
       (f64.const 0)
      )
      (block $done26
-      (local.set $37
+      (local.set $40
        (local.get $0)
       )
-      (local.set $36
+      (local.set $39
        (i32.const 0)
       )
       (br_if $done26
        (i32.ge_s
-        (local.get $36)
-        (local.get $37)
+        (local.get $39)
+        (local.get $40)
        )
       )
       (loop $next27
-       (local.set $32
+       (local.set $35
         (f64.add
-         (local.get $32)
+         (local.get $35)
          (f64.load
           (i32.add
-           (i32.add
-            (i32.const 8038912)
-            (i32.mul
-             (local.get $0)
-             (i32.const 21112)
-            )
-           )
+           (local.get $3)
            (i32.mul
-            (local.get $36)
+            (local.get $39)
             (i32.const 8)
            )
           )
          )
         )
        )
-       (local.set $36
+       (local.set $39
         (i32.add
-         (local.get $36)
+         (local.get $39)
          (i32.const 1)
         )
        )
        (br_if $next27
         (i32.lt_s
-         (local.get $36)
-         (local.get $37)
+         (local.get $39)
+         (local.get $40)
         )
        )
       )
@@ -3491,68 +3665,68 @@
       (i32.add
        (i32.const 6431152)
        (i32.mul
-        (local.get $34)
+        (local.get $37)
         (i32.const 8)
        )
       )
-      (local.get $32)
+      (local.get $35)
      )
-     (local.set $34
+     (local.set $37
       (i32.add
-       (local.get $34)
+       (local.get $37)
        (i32.const 1)
       )
      )
      (br_if $next25
       (i32.lt_s
-       (local.get $34)
-       (local.get $35)
+       (local.get $37)
+       (local.get $38)
       )
      )
     )
    )
    (block $done28
-    (local.set $39
+    (local.set $42
      (i32.const 256)
     )
-    (local.set $38
+    (local.set $41
      (i32.const 0)
     )
     (br_if $done28
      (i32.ge_s
-      (local.get $38)
-      (local.get $39)
+      (local.get $41)
+      (local.get $42)
      )
     )
     (loop $next29
      (block $done30
-      (local.set $41
+      (local.set $44
        (i32.const 1)
       )
-      (local.set $40
+      (local.set $43
        (i32.const 0)
       )
       (br_if $done30
        (i32.ge_s
-        (local.get $40)
-        (local.get $41)
+        (local.get $43)
+        (local.get $44)
        )
       )
       (loop $next31
-       (local.set $33
+       (local.set $36
         (i32.add
          (i32.mul
-          (local.get $38)
+          (local.get $41)
           (i32.const 1)
          )
-         (local.get $40)
+         (local.get $43)
         )
        )
        (f64.store
         (i32.add
          (i32.const 6429104)
          (i32.mul
-          (local.get $33)
+          (local.get $36)
           (i32.const 8)
          )
         )
@@ -3561,7 +3735,7 @@
           (i32.add
            (i32.const 6429104)
            (i32.mul
-            (local.get $33)
+            (local.get $36)
             (i32.const 8)
            )
           )
@@ -3571,7 +3745,7 @@
            (i32.add
             (i32.const 6431152)
             (i32.mul
-             (local.get $38)
+             (local.get $41)
              (i32.const 8)
             )
            )
@@ -3581,7 +3755,7 @@
             (i32.add
              (i32.const 6426032)
              (i32.mul
-              (local.get $33)
+              (local.get $36)
               (i32.const 4)
              )
             )
@@ -3590,30 +3764,30 @@
          )
         )
        )
-       (local.set $40
+       (local.set $43
         (i32.add
-         (local.get $40)
+         (local.get $43)
          (i32.const 1)
         )
        )
        (br_if $next31
         (i32.lt_s
-         (local.get $40)
-         (local.get $41)
+         (local.get $43)
+         (local.get $44)
         )
        )
       )
      )
-     (local.set $38
+     (local.set $41
       (i32.add
-       (local.get $38)
+       (local.get $41)
        (i32.const 1)
       )
      )
      (br_if $next29
       (i32.lt_s
-       (local.get $38)
-       (local.get $39)
+       (local.get $41)
+       (local.get $42)
       )
      )
     )

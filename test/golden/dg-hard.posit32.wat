@@ -1602,6 +1602,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 6272)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1655,13 +1675,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 6272)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 3136)
@@ -1671,13 +1685,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 9408)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1727,6 +1735,36 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20856)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 6272)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15688)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -1761,13 +1799,7 @@
       (if
        (i32.load8_u
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 20856)
-          )
-         )
+         (local.get $6)
          (i32.add
           (i32.mul
            (local.get $2)
@@ -1795,13 +1827,7 @@
       (if
        (i32.load8_u
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 20856)
-          )
-         )
+         (local.get $6)
          (i32.add
           (i32.mul
            (local.get $2)
@@ -1822,13 +1848,7 @@
           )
          )
          (i32.add
-          (i32.add
-           (i32.const 8039104)
-           (i32.mul
-            (local.get $0)
-            (i32.const 6272)
-           )
-          )
+          (local.get $7)
           (i32.mul
            (local.get $2)
            (i32.const 3136)
@@ -1840,13 +1860,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15688)
-         )
-        )
+        (local.get $8)
         (i32.mul
          (i32.add
           (i32.mul
@@ -1895,6 +1909,26 @@
   (local $2 i32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -1915,13 +1949,7 @@
     (local.set $2
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 9408)
-        )
-       )
+       (local.get $5)
        (i32.mul
         (local.get $3)
         (i32.const 4)
@@ -1931,13 +1959,7 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 10432)
-       )
-      )
+      (local.get $6)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -1983,6 +2005,36 @@
   (local $2 i32)
   (local $3 i32)
   (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15688)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 9408)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -2003,13 +2055,7 @@
     (local.set $2
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 9408)
-        )
-       )
+       (local.get $6)
        (i32.mul
         (local.get $3)
         (i32.const 4)
@@ -2019,13 +2065,7 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 16712)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -2034,13 +2074,7 @@
      (select
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15688)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -2080,6 +2114,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -2133,13 +2187,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 10432)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -2149,13 +2197,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -2205,6 +2247,36 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 17736)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -2258,13 +2330,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 16712)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -2282,13 +2348,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 10432)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -2298,13 +2358,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 17736)
-         )
-        )
+        (local.get $8)
         (i32.mul
          (i32.add
           (i32.mul
@@ -2357,7 +2411,37 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
-  (local $9 f64)
+  (local $9 i32)
+  (local $10 f64)
+  (local $11 i32)
+  (local $12 i32)
+  (local.set $9
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $11
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
+  (local.set $12
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 13504)
+    )
+   )
+  )
   (local.set $6
    (i32.const 1)
   )
@@ -2382,13 +2466,7 @@
      (call $p32_to_f64
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $9)
         (i32.mul
          (local.get $7)
          (i32.const 4)
@@ -2399,14 +2477,14 @@
     )
     (local.set $3
      (block (result i32)
-      (local.set $9
+      (local.set $10
        (call $f64_sigmoid
         (local.get $2)
        )
       )
       (if (result i32)
        (f64.eq
-        (local.get $9)
+        (local.get $10)
         (f64.const inf)
        )
        (then
@@ -2415,7 +2493,7 @@
        (else
         (if (result i32)
          (f64.eq
-          (local.get $9)
+          (local.get $10)
           (f64.const -inf)
          )
          (then
@@ -2426,7 +2504,7 @@
          )
          (else
           (call $p32_from_f64
-           (local.get $9)
+           (local.get $10)
           )
          )
         )
@@ -2455,13 +2533,7 @@
      )
      (i32.store
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 12480)
-        )
-       )
+       (local.get $11)
        (i32.mul
         (local.get $7)
         (i32.const 4)
@@ -2475,13 +2547,7 @@
      )
      (i32.store
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 13504)
-        )
-       )
+       (local.get $12)
        (i32.mul
         (local.get $7)
         (i32.const 4)
@@ -2513,8 +2579,28 @@
   (local $2 f64)
   (local $3 i32)
   (local $4 i32)
-  (local $5 f64)
-  (local $6 f64)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 f64)
+  (local $8 f64)
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (i32.mul
@@ -2536,13 +2622,7 @@
      (call $p32_to_f64
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $3)
          (i32.const 4)
@@ -2553,13 +2633,7 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 12480)
-       )
-      )
+      (local.get $6)
       (i32.mul
        (local.get $3)
        (i32.const 4)
@@ -2590,14 +2664,14 @@
            (i32.and
             (i32.ne
              (block (result i32)
-              (local.set $5
+              (local.set $7
                (call $f64_sigmoid
                 (local.get $2)
                )
               )
               (if (result i32)
                (f64.eq
-                (local.get $5)
+                (local.get $7)
                 (f64.const inf)
                )
                (then
@@ -2606,7 +2680,7 @@
                (else
                 (if (result i32)
                  (f64.eq
-                  (local.get $5)
+                  (local.get $7)
                   (f64.const -inf)
                  )
                  (then
@@ -2617,7 +2691,7 @@
                  )
                  (else
                   (call $p32_from_f64
-                   (local.get $5)
+                   (local.get $7)
                   )
                  )
                 )
@@ -2633,14 +2707,14 @@
            )
            (i32.ge_s
             (block (result i32)
-             (local.set $6
+             (local.set $8
               (call $f64_sigmoid
                (local.get $2)
               )
              )
              (if (result i32)
               (f64.eq
-               (local.get $6)
+               (local.get $8)
                (f64.const inf)
               )
               (then
@@ -2649,7 +2723,7 @@
               (else
                (if (result i32)
                 (f64.eq
-                 (local.get $6)
+                 (local.get $8)
                  (f64.const -inf)
                 )
                 (then
@@ -2660,7 +2734,7 @@
                 )
                 (else
                  (call $p32_from_f64
-                  (local.get $6)
+                  (local.get $8)
                  )
                 )
                )
@@ -2698,7 +2772,37 @@
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
-  (local $8 f64)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 f64)
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 11456)
+    )
+   )
+  )
+  (local.set $9
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 18760)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 17736)
+    )
+   )
+  )
   (local.set $5
    (i32.const 0)
   )
@@ -2723,13 +2827,7 @@
      (call $p32_to_f64
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 11456)
-         )
-        )
+        (local.get $8)
         (i32.mul
          (local.get $6)
          (i32.const 4)
@@ -2740,20 +2838,14 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 18760)
-       )
-      )
+      (local.get $9)
       (i32.mul
        (local.get $6)
        (i32.const 4)
       )
      )
      (block (result i32)
-      (local.set $8
+      (local.set $11
        (f64.mul
         (if (result f64)
          (local.get $5)
@@ -2785,13 +2877,7 @@
         (call $p32_to_f64
          (i32.load
           (i32.add
-           (i32.add
-            (i32.const 8039104)
-            (i32.mul
-             (local.get $0)
-             (i32.const 17736)
-            )
-           )
+           (local.get $10)
            (i32.mul
             (local.get $6)
             (i32.const 4)
@@ -2803,7 +2889,7 @@
       )
       (if (result i32)
        (f64.eq
-        (local.get $8)
+        (local.get $11)
         (f64.const inf)
        )
        (then
@@ -2812,7 +2898,7 @@
        (else
         (if (result i32)
          (f64.eq
-          (local.get $8)
+          (local.get $11)
           (f64.const -inf)
          )
          (then
@@ -2823,7 +2909,7 @@
          )
          (else
           (call $p32_from_f64
-           (local.get $8)
+           (local.get $11)
           )
          )
         )
@@ -2849,6 +2935,36 @@
  (func $fwd_9 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 14528)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (i32.mul
@@ -2868,13 +2984,7 @@
    (loop $next1
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 14528)
-       )
-      )
+      (local.get $4)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -2883,13 +2993,7 @@
      (call $p32_mul
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 10432)
-         )
-        )
+        (local.get $5)
         (i32.mul
          (local.get $2)
          (i32.const 4)
@@ -2898,13 +3002,7 @@
       )
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 12480)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 4)
@@ -2931,6 +3029,56 @@
  (func $tan_9 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 16712)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 13504)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 10432)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 18760)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 19784)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (i32.mul
@@ -2955,13 +3103,7 @@
      (i32.const 64)
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 16712)
-        )
-       )
+       (local.get $4)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -2970,13 +3112,7 @@
      )
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 13504)
-        )
-       )
+       (local.get $5)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -2988,13 +3124,7 @@
      (i32.const 64)
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 10432)
-        )
-       )
+       (local.get $6)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -3003,13 +3133,7 @@
      )
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 18760)
-        )
-       )
+       (local.get $7)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -3019,13 +3143,7 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 19784)
-       )
-      )
+      (local.get $8)
       (i32.mul
        (local.get $2)
        (i32.const 4)
@@ -3055,6 +3173,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 14528)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -3108,13 +3246,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 14528)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -3124,13 +3256,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15552)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -3198,6 +3324,26 @@
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local.set $14
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 14528)
+    )
+   )
+  )
+  (local.set $25
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
   (block $done0
    (local.set $11
     (local.get $0)
@@ -3235,13 +3381,7 @@
       (local.set $9
        (i32.load
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
+         (local.get $14)
          (i32.mul
           (i32.add
            (i32.mul
@@ -3320,29 +3460,23 @@
      (local.get $2)
     )
     (block $done4
-     (local.set $15
+     (local.set $16
       (i32.const 64)
      )
-     (local.set $14
+     (local.set $15
       (i32.const 0)
      )
      (br_if $done4
       (i32.ge_s
-       (local.get $14)
        (local.get $15)
+       (local.get $16)
       )
      )
      (loop $next5
       (local.set $9
        (i32.load
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
+         (local.get $14)
          (i32.mul
           (i32.add
            (i32.mul
@@ -3352,7 +3486,7 @@
            (i32.add
             (i32.const 1)
             (i32.mul
-             (local.get $14)
+             (local.get $15)
              (i32.const 4)
             )
            )
@@ -3380,7 +3514,7 @@
          (i32.add
           (i32.const 1)
           (i32.mul
-           (local.get $14)
+           (local.get $15)
            (i32.const 4)
           )
          )
@@ -3403,16 +3537,16 @@
         )
        )
       )
-      (local.set $14
+      (local.set $15
        (i32.add
-        (local.get $14)
+        (local.get $15)
         (i32.const 1)
        )
       )
       (br_if $next5
        (i32.lt_s
-        (local.get $14)
         (local.get $15)
+        (local.get $16)
        )
       )
      )
@@ -3421,29 +3555,23 @@
      (local.get $2)
     )
     (block $done6
-     (local.set $17
+     (local.set $18
       (i32.const 64)
      )
-     (local.set $16
+     (local.set $17
       (i32.const 0)
      )
      (br_if $done6
       (i32.ge_s
-       (local.get $16)
        (local.get $17)
+       (local.get $18)
       )
      )
      (loop $next7
       (local.set $9
        (i32.load
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
+         (local.get $14)
          (i32.mul
           (i32.add
            (i32.mul
@@ -3453,7 +3581,7 @@
            (i32.add
             (i32.const 2)
             (i32.mul
-             (local.get $16)
+             (local.get $17)
              (i32.const 4)
             )
            )
@@ -3481,7 +3609,7 @@
          (i32.add
           (i32.const 2)
           (i32.mul
-           (local.get $16)
+           (local.get $17)
            (i32.const 4)
           )
          )
@@ -3504,16 +3632,16 @@
         )
        )
       )
-      (local.set $16
+      (local.set $17
        (i32.add
-        (local.get $16)
+        (local.get $17)
         (i32.const 1)
        )
       )
       (br_if $next7
        (i32.lt_s
-        (local.get $16)
         (local.get $17)
+        (local.get $18)
        )
       )
      )
@@ -3522,29 +3650,23 @@
      (local.get $2)
     )
     (block $done8
-     (local.set $19
+     (local.set $20
       (i32.const 64)
      )
-     (local.set $18
+     (local.set $19
       (i32.const 0)
      )
      (br_if $done8
       (i32.ge_s
-       (local.get $18)
        (local.get $19)
+       (local.get $20)
       )
      )
      (loop $next9
       (local.set $9
        (i32.load
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
+         (local.get $14)
          (i32.mul
           (i32.add
            (i32.mul
@@ -3554,7 +3676,7 @@
            (i32.add
             (i32.const 3)
             (i32.mul
-             (local.get $18)
+             (local.get $19)
              (i32.const 4)
             )
            )
@@ -3582,7 +3704,7 @@
          (i32.add
           (i32.const 3)
           (i32.mul
-           (local.get $18)
+           (local.get $19)
            (i32.const 4)
           )
          )
@@ -3605,16 +3727,16 @@
         )
        )
       )
-      (local.set $18
+      (local.set $19
        (i32.add
-        (local.get $18)
+        (local.get $19)
         (i32.const 1)
        )
       )
       (br_if $next9
        (i32.lt_s
-        (local.get $18)
         (local.get $19)
+        (local.get $20)
        )
       )
      )
@@ -3623,29 +3745,23 @@
      (local.get $2)
     )
     (block $done10
-     (local.set $21
+     (local.set $22
       (i32.const 0)
      )
-     (local.set $20
+     (local.set $21
       (i32.const 0)
      )
      (br_if $done10
       (i32.ge_s
-       (local.get $20)
        (local.get $21)
+       (local.get $22)
       )
      )
      (loop $next11
       (local.set $9
        (i32.load
         (i32.add
-         (i32.add
-          (i32.const 8039104)
-          (i32.mul
-           (local.get $0)
-           (i32.const 14528)
-          )
-         )
+         (local.get $14)
          (i32.mul
           (i32.add
            (i32.mul
@@ -3654,7 +3770,7 @@
            )
            (i32.add
             (i32.const 256)
-            (local.get $20)
+            (local.get $21)
            )
           )
           (i32.const 4)
@@ -3679,7 +3795,7 @@
          )
          (i32.add
           (i32.const 256)
-          (local.get $20)
+          (local.get $21)
          )
         )
         (i32.store
@@ -3700,16 +3816,16 @@
         )
        )
       )
-      (local.set $20
+      (local.set $21
        (i32.add
-        (local.get $20)
+        (local.get $21)
         (i32.const 1)
        )
       )
       (br_if $next11
        (i32.lt_s
-        (local.get $20)
         (local.get $21)
+        (local.get $22)
        )
       )
      )
@@ -3718,16 +3834,16 @@
      (local.get $2)
     )
     (block $done12
-     (local.set $23
+     (local.set $24
       (i32.const 10)
      )
-     (local.set $22
+     (local.set $23
       (i32.const 0)
      )
      (br_if $done12
       (i32.ge_s
-       (local.get $22)
        (local.get $23)
+       (local.get $24)
       )
      )
      (loop $next13
@@ -3740,7 +3856,7 @@
         (i32.add
          (i32.const 1096256)
          (i32.mul
-          (local.get $22)
+          (local.get $23)
           (i32.const 4)
          )
         )
@@ -3751,7 +3867,7 @@
        (i32.add
         (i32.const 1086016)
         (i32.mul
-         (local.get $22)
+         (local.get $23)
          (i32.const 1024)
         )
        )
@@ -3773,20 +3889,14 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 15552)
-         )
-        )
+        (local.get $25)
         (i32.mul
          (i32.add
           (i32.mul
            (local.get $10)
            (i32.const 10)
           )
-          (local.get $22)
+          (local.get $23)
          )
          (i32.const 4)
         )
@@ -3795,16 +3905,16 @@
         (i32.const 64)
        )
       )
-      (local.set $22
+      (local.set $23
        (i32.add
-        (local.get $22)
+        (local.get $23)
         (i32.const 1)
        )
       )
       (br_if $next13
        (i32.lt_s
-        (local.get $22)
         (local.get $23)
+        (local.get $24)
        )
       )
      )
@@ -3829,6 +3939,26 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 19784)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20808)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -3870,13 +4000,7 @@
         )
        )
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 19784)
-         )
-        )
+        (local.get $6)
         (i32.mul
          (local.get $2)
          (i32.const 1024)
@@ -3886,13 +4010,7 @@
       )
       (i32.store
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 20808)
-         )
-        )
+        (local.get $7)
         (i32.mul
          (i32.add
           (i32.mul
@@ -3942,7 +4060,37 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 f64)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 f64)
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15680)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15672)
+    )
+   )
+  )
   (block $done0
    (local.set $3
     (local.get $0)
@@ -3982,13 +4130,7 @@
        (call $p32_to_f64
         (i32.load
          (i32.add
-          (i32.add
-           (i32.const 8039104)
-           (i32.mul
-            (local.get $0)
-            (i32.const 15552)
-           )
-          )
+          (local.get $6)
           (i32.mul
            (i32.add
             (i32.mul
@@ -4019,20 +4161,14 @@
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 15680)
-       )
-      )
+      (local.get $7)
       (i32.mul
        (local.get $2)
        (i32.const 4)
       )
      )
      (block (result i32)
-      (local.set $6
+      (local.set $9
        (f64.sub
         (call $f64_log_sum_exp
          (i32.const 192)
@@ -4044,13 +4180,7 @@
           (i32.mul
            (i32.load
             (i32.add
-             (i32.add
-              (i32.const 8039104)
-              (i32.mul
-               (local.get $0)
-               (i32.const 15672)
-              )
-             )
+             (local.get $8)
              (i32.mul
               (local.get $2)
               (i32.const 4)
@@ -4065,7 +4195,7 @@
       )
       (if (result i32)
        (f64.eq
-        (local.get $6)
+        (local.get $9)
         (f64.const inf)
        )
        (then
@@ -4074,7 +4204,7 @@
        (else
         (if (result i32)
          (f64.eq
-          (local.get $6)
+          (local.get $9)
           (f64.const -inf)
          )
          (then
@@ -4085,7 +4215,7 @@
          )
          (else
           (call $p32_from_f64
-           (local.get $6)
+           (local.get $9)
           )
          )
         )
@@ -4116,7 +4246,47 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
-  (local $9 f64)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 f64)
+  (local.set $7
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $8
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15672)
+    )
+   )
+  )
+  (local.set $11
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20808)
+    )
+   )
+  )
+  (local.set $12
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
   (block $done0
    (local.set $4
     (local.get $0)
@@ -4156,13 +4326,7 @@
        (call $p32_to_f64
         (i32.load
          (i32.add
-          (i32.add
-           (i32.const 8039104)
-           (i32.mul
-            (local.get $0)
-            (i32.const 15552)
-           )
-          )
+          (local.get $7)
           (i32.mul
            (i32.add
             (i32.mul
@@ -4200,16 +4364,16 @@
      (f64.const 0)
     )
     (block $done4
-     (local.set $8
+     (local.set $10
       (i32.const 10)
      )
-     (local.set $7
+     (local.set $9
       (i32.const 0)
      )
      (br_if $done4
       (i32.ge_s
-       (local.get $7)
-       (local.get $8)
+       (local.get $9)
+       (local.get $10)
       )
      )
      (loop $next5
@@ -4222,7 +4386,7 @@
            (i32.add
             (i32.const 272)
             (i32.mul
-             (local.get $7)
+             (local.get $9)
              (i32.const 8)
             )
            )
@@ -4231,16 +4395,10 @@
            (f64.const 1)
            (f64.const 0)
            (i32.eq
-            (local.get $7)
+            (local.get $9)
             (i32.load
              (i32.add
-              (i32.add
-               (i32.const 8039104)
-               (i32.mul
-                (local.get $0)
-                (i32.const 15672)
-               )
-              )
+              (local.get $8)
               (i32.mul
                (local.get $3)
                (i32.const 4)
@@ -4253,20 +4411,14 @@
          (call $p32_to_f64
           (i32.load
            (i32.add
-            (i32.add
-             (i32.const 8039104)
-             (i32.mul
-              (local.get $0)
-              (i32.const 20808)
-             )
-            )
+            (local.get $11)
             (i32.mul
              (i32.add
               (i32.mul
                (local.get $3)
                (i32.const 10)
               )
-              (local.get $7)
+              (local.get $9)
              )
              (i32.const 4)
             )
@@ -4276,41 +4428,35 @@
         )
        )
       )
-      (local.set $7
+      (local.set $9
        (i32.add
-        (local.get $7)
+        (local.get $9)
         (i32.const 1)
        )
       )
       (br_if $next5
        (i32.lt_s
-        (local.get $7)
-        (local.get $8)
+        (local.get $9)
+        (local.get $10)
        )
       )
      )
     )
     (i32.store
      (i32.add
-      (i32.add
-       (i32.const 8039104)
-       (i32.mul
-        (local.get $0)
-        (i32.const 20848)
-       )
-      )
+      (local.get $12)
       (i32.mul
        (local.get $3)
        (i32.const 4)
       )
      )
      (block (result i32)
-      (local.set $9
+      (local.set $13
        (local.get $2)
       )
       (if (result i32)
        (f64.eq
-        (local.get $9)
+        (local.get $13)
         (f64.const inf)
        )
        (then
@@ -4319,7 +4465,7 @@
        (else
         (if (result i32)
          (f64.eq
-          (local.get $9)
+          (local.get $13)
           (f64.const -inf)
          )
          (then
@@ -4330,7 +4476,7 @@
          )
          (else
           (call $p32_from_f64
-           (local.get $9)
+           (local.get $13)
           )
          )
         )
@@ -4356,6 +4502,16 @@
  (func $fwd_16 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15680)
+    )
+   )
+  )
   (call $q32_clear
    (i32.const 64)
   )
@@ -4377,13 +4533,7 @@
      (i32.const 64)
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 15680)
-        )
-       )
+       (local.get $4)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -4417,6 +4567,16 @@
  (func $tan_16 (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
+  (local $4 i32)
+  (local.set $4
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
   (call $q32_clear
    (i32.const 64)
   )
@@ -4438,13 +4598,7 @@
      (i32.const 64)
      (i32.load
       (i32.add
-       (i32.add
-        (i32.const 8039104)
-        (i32.mul
-         (local.get $0)
-         (i32.const 20848)
-        )
-       )
+       (local.get $4)
        (i32.mul
         (local.get $2)
         (i32.const 4)
@@ -4476,7 +4630,11 @@
   )
  )
  (func $infer (param $0 i32) (param $1 i32)
-  (call $p32_from_f64_arr
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 8039104)
     (i32.mul
@@ -4484,6 +4642,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $3
    (i32.add
     (i32.const 8039104)
     (i32.mul
@@ -4491,6 +4651,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $4
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15592)
+    )
+   )
+  )
+  (call $p32_from_f64_arr
+   (local.get $2)
+   (local.get $3)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -4521,20 +4703,8 @@
    (local.get $1)
   )
   (call $p32_to_f64_arr
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15552)
-    )
-   )
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15592)
-    )
-   )
+   (local.get $4)
+   (local.get $5)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -4542,7 +4712,11 @@
   )
  )
  (func $forward (param $0 i32) (param $1 i32) (param $2 i32)
-  (call $p32_from_f64_arr
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local.set $3
    (i32.add
     (i32.const 8039104)
     (i32.mul
@@ -4550,6 +4724,8 @@
      (i32.const 0)
     )
    )
+  )
+  (local.set $4
    (i32.add
     (i32.const 8039104)
     (i32.mul
@@ -4557,6 +4733,28 @@
      (i32.const 6272)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15552)
+    )
+   )
+  )
+  (local.set $6
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 15592)
+    )
+   )
+  )
+  (call $p32_from_f64_arr
+   (local.get $3)
+   (local.get $4)
    (i32.mul
     (local.get $0)
     (i32.const 784)
@@ -4587,20 +4785,8 @@
    (local.get $1)
   )
   (call $p32_to_f64_arr
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15552)
-    )
-   )
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 15592)
-    )
-   )
+   (local.get $5)
+   (local.get $6)
    (i32.mul
     (local.get $0)
     (i32.const 10)
@@ -4628,12 +4814,9 @@
  (func $jvp_begin (param $0 i32) (param $1 i32)
   (local $2 i32)
   (local $3 i32)
-  (call $forward
-   (local.get $0)
-   (local.get $1)
-   (i32.const 1)
-  )
-  (memory.fill
+  (local $4 i32)
+  (local $5 i32)
+  (local.set $2
    (i32.add
     (i32.const 8039104)
     (i32.mul
@@ -4641,6 +4824,23 @@
      (i32.const 20856)
     )
    )
+  )
+  (local.set $5
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 12480)
+    )
+   )
+  )
+  (call $forward
+   (local.get $0)
+   (local.get $1)
+   (i32.const 1)
+  )
+  (memory.fill
+   (local.get $2)
    (i32.const 0)
    (i32.mul
     (local.get $0)
@@ -4648,19 +4848,19 @@
    )
   )
   (block $done0
-   (local.set $3
+   (local.set $4
     (i32.mul
      (local.get $0)
      (i32.const 256)
     )
    )
-   (local.set $2
+   (local.set $3
     (i32.const 0)
    )
    (br_if $done0
     (i32.ge_s
-     (local.get $2)
      (local.get $3)
+     (local.get $4)
     )
    )
    (loop $next1
@@ -4668,15 +4868,9 @@
      (i32.eqz
       (i32.load
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 12480)
-         )
-        )
+        (local.get $5)
         (i32.mul
-         (local.get $2)
+         (local.get $3)
          (i32.const 4)
         )
        )
@@ -4685,29 +4879,23 @@
      (then
       (i32.store8
        (i32.add
-        (i32.add
-         (i32.const 8039104)
-         (i32.mul
-          (local.get $0)
-          (i32.const 20856)
-         )
-        )
         (local.get $2)
+        (local.get $3)
        )
        (i32.const 1)
       )
      )
     )
-    (local.set $2
+    (local.set $3
      (i32.add
-      (local.get $2)
+      (local.get $3)
       (i32.const 1)
      )
     )
     (br_if $next1
      (i32.lt_s
-      (local.get $2)
       (local.get $3)
+      (local.get $4)
      )
     )
    )
@@ -4734,9 +4922,9 @@
   )
  )
  (func $jvp_dir (param $0 i32) (param $1 i32)
-  (local $2 f64)
+  (local $2 i32)
   (local $3 i32)
-  (local $4 i32)
+  (local $4 f64)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -4744,36 +4932,66 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 f64)
+  (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 i32)
+  (local $15 f64)
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
-  (local $22 f64)
+  (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 i32)
+  (local $25 f64)
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
   (local $30 i32)
   (local $31 i32)
-  (local $32 f64)
+  (local $32 i32)
   (local $33 i32)
   (local $34 i32)
-  (local $35 i32)
+  (local $35 f64)
   (local $36 i32)
   (local $37 i32)
   (local $38 i32)
   (local $39 i32)
   (local $40 i32)
   (local $41 i32)
+  (local $42 i32)
+  (local $43 i32)
+  (local $44 i32)
+  (local.set $2
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20848)
+    )
+   )
+  )
+  (local.set $3
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 21112)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 8039104)
+    (i32.mul
+     (local.get $0)
+     (i32.const 20856)
+    )
+   )
+  )
   (call $p32_from_f64_arr
    (i32.const 1899120)
    (i32.const 1096304)
@@ -4827,88 +5045,64 @@
    (local.get $1)
   )
   (call $p32_to_f64_arr
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 20848)
-    )
-   )
-   (i32.add
-    (i32.const 8039104)
-    (i32.mul
-     (local.get $0)
-     (i32.const 21112)
-    )
-   )
+   (local.get $2)
+   (local.get $3)
    (local.get $0)
   )
   (block
    (block $done0
-    (local.set $5
+    (local.set $7
      (i32.const 256)
     )
-    (local.set $4
+    (local.set $6
      (i32.const 0)
     )
     (br_if $done0
      (i32.ge_s
-      (local.get $4)
-      (local.get $5)
+      (local.get $6)
+      (local.get $7)
      )
     )
     (loop $next1
-     (local.set $2
+     (local.set $4
       (f64.const 0)
      )
      (block $done2
-      (local.set $7
+      (local.set $9
        (local.get $0)
       )
-      (local.set $6
+      (local.set $8
        (i32.const 0)
       )
       (br_if $done2
        (i32.ge_s
-        (local.get $6)
-        (local.get $7)
+        (local.get $8)
+        (local.get $9)
        )
       )
       (loop $next3
        (if
         (i32.load8_u
          (i32.add
-          (i32.add
-           (i32.const 8039104)
-           (i32.mul
-            (local.get $0)
-            (i32.const 20856)
-           )
-          )
+          (local.get $10)
           (i32.add
            (i32.mul
-            (local.get $6)
+            (local.get $8)
             (i32.const 256)
            )
-           (local.get $4)
+           (local.get $6)
           )
          )
         )
         (then
-         (local.set $2
+         (local.set $4
           (f64.add
-           (local.get $2)
+           (local.get $4)
            (f64.load
             (i32.add
-             (i32.add
-              (i32.const 8039104)
-              (i32.mul
-               (local.get $0)
-               (i32.const 21112)
-              )
-             )
+             (local.get $3)
              (i32.mul
-              (local.get $6)
+              (local.get $8)
               (i32.const 8)
              )
             )
@@ -4917,16 +5111,16 @@
          )
         )
        )
-       (local.set $6
+       (local.set $8
         (i32.add
-         (local.get $6)
+         (local.get $8)
          (i32.const 1)
         )
        )
        (br_if $next3
         (i32.lt_s
-         (local.get $6)
-         (local.get $7)
+         (local.get $8)
+         (local.get $9)
         )
        )
       )
@@ -4935,68 +5129,68 @@
       (i32.add
        (i32.const 6431344)
        (i32.mul
-        (local.get $4)
+        (local.get $6)
         (i32.const 8)
        )
       )
-      (local.get $2)
+      (local.get $4)
      )
-     (local.set $4
+     (local.set $6
       (i32.add
-       (local.get $4)
+       (local.get $6)
        (i32.const 1)
       )
      )
      (br_if $next1
       (i32.lt_s
-       (local.get $4)
-       (local.get $5)
+       (local.get $6)
+       (local.get $7)
       )
      )
     )
    )
    (block $done4
-    (local.set $9
+    (local.set $12
      (i32.const 256)
     )
-    (local.set $8
+    (local.set $11
      (i32.const 0)
     )
     (br_if $done4
      (i32.ge_s
-      (local.get $8)
-      (local.get $9)
+      (local.get $11)
+      (local.get $12)
      )
     )
     (loop $next5
      (block $done6
-      (local.set $11
+      (local.set $14
        (i32.const 784)
       )
-      (local.set $10
+      (local.set $13
        (i32.const 0)
       )
       (br_if $done6
        (i32.ge_s
-        (local.get $10)
-        (local.get $11)
+        (local.get $13)
+        (local.get $14)
        )
       )
       (loop $next7
-       (local.set $3
+       (local.set $5
         (i32.add
          (i32.mul
-          (local.get $8)
+          (local.get $11)
           (i32.const 784)
          )
-         (local.get $10)
+         (local.get $13)
         )
        )
        (f64.store
         (i32.add
          (i32.const 3504752)
          (i32.mul
-          (local.get $3)
+          (local.get $5)
           (i32.const 8)
          )
         )
@@ -5005,7 +5199,7 @@
           (i32.add
            (i32.const 3504752)
            (i32.mul
-            (local.get $3)
+            (local.get $5)
             (i32.const 8)
            )
           )
@@ -5015,7 +5209,7 @@
            (i32.add
             (i32.const 6431344)
             (i32.mul
-             (local.get $8)
+             (local.get $11)
              (i32.const 8)
             )
            )
@@ -5025,7 +5219,7 @@
             (i32.add
              (i32.const 1096304)
              (i32.mul
-              (local.get $3)
+              (local.get $5)
               (i32.const 4)
              )
             )
@@ -5034,30 +5228,30 @@
          )
         )
        )
-       (local.set $10
+       (local.set $13
         (i32.add
-         (local.get $10)
+         (local.get $13)
          (i32.const 1)
         )
        )
        (br_if $next7
         (i32.lt_s
-         (local.get $10)
-         (local.get $11)
+         (local.get $13)
+         (local.get $14)
         )
        )
       )
      )
-     (local.set $8
+     (local.set $11
       (i32.add
-       (local.get $8)
+       (local.get $11)
        (i32.const 1)
       )
      )
      (br_if $next5
       (i32.lt_s
-       (local.get $8)
-       (local.get $9)
+       (local.get $11)
+       (local.get $12)
       )
      )
     )
@@ -5065,70 +5259,58 @@
   )
   (block
    (block $done8
-    (local.set $15
+    (local.set $18
      (i32.const 256)
     )
-    (local.set $14
+    (local.set $17
      (i32.const 0)
     )
     (br_if $done8
      (i32.ge_s
-      (local.get $14)
-      (local.get $15)
+      (local.get $17)
+      (local.get $18)
      )
     )
     (loop $next9
-     (local.set $12
+     (local.set $15
       (f64.const 0)
      )
      (block $done10
-      (local.set $17
+      (local.set $20
        (local.get $0)
       )
-      (local.set $16
+      (local.set $19
        (i32.const 0)
       )
       (br_if $done10
        (i32.ge_s
-        (local.get $16)
-        (local.get $17)
+        (local.get $19)
+        (local.get $20)
        )
       )
       (loop $next11
        (if
         (i32.load8_u
          (i32.add
-          (i32.add
-           (i32.const 8039104)
-           (i32.mul
-            (local.get $0)
-            (i32.const 20856)
-           )
-          )
+          (local.get $10)
           (i32.add
            (i32.mul
-            (local.get $16)
+            (local.get $19)
             (i32.const 256)
            )
-           (local.get $14)
+           (local.get $17)
           )
          )
         )
         (then
-         (local.set $12
+         (local.set $15
           (f64.add
-           (local.get $12)
+           (local.get $15)
            (f64.load
             (i32.add
-             (i32.add
-              (i32.const 8039104)
-              (i32.mul
-               (local.get $0)
-               (i32.const 21112)
-              )
-             )
+             (local.get $3)
              (i32.mul
-              (local.get $16)
+              (local.get $19)
               (i32.const 8)
              )
             )
@@ -5137,16 +5319,16 @@
          )
         )
        )
-       (local.set $16
+       (local.set $19
         (i32.add
-         (local.get $16)
+         (local.get $19)
          (i32.const 1)
         )
        )
        (br_if $next11
         (i32.lt_s
-         (local.get $16)
-         (local.get $17)
+         (local.get $19)
+         (local.get $20)
         )
        )
       )
@@ -5155,68 +5337,68 @@
       (i32.add
        (i32.const 6431344)
        (i32.mul
-        (local.get $14)
+        (local.get $17)
         (i32.const 8)
        )
       )
-      (local.get $12)
+      (local.get $15)
      )
-     (local.set $14
+     (local.set $17
       (i32.add
-       (local.get $14)
+       (local.get $17)
        (i32.const 1)
       )
      )
      (br_if $next9
       (i32.lt_s
-       (local.get $14)
-       (local.get $15)
+       (local.get $17)
+       (local.get $18)
       )
      )
     )
    )
    (block $done12
-    (local.set $19
+    (local.set $22
      (i32.const 256)
     )
-    (local.set $18
+    (local.set $21
      (i32.const 0)
     )
     (br_if $done12
      (i32.ge_s
-      (local.get $18)
-      (local.get $19)
+      (local.get $21)
+      (local.get $22)
      )
     )
     (loop $next13
      (block $done14
-      (local.set $21
+      (local.set $24
        (i32.const 1)
       )
-      (local.set $20
+      (local.set $23
        (i32.const 0)
       )
       (br_if $done14
        (i32.ge_s
-        (local.get $20)
-        (local.get $21)
+        (local.get $23)
+        (local.get $24)
        )
       )
       (loop $next15
-       (local.set $13
+       (local.set $16
         (i32.add
          (i32.mul
-          (local.get $18)
+          (local.get $21)
           (i32.const 1)
          )
-         (local.get $20)
+         (local.get $23)
         )
        )
        (f64.store
         (i32.add
          (i32.const 5113456)
          (i32.mul
-          (local.get $13)
+          (local.get $16)
           (i32.const 8)
          )
         )
@@ -5225,7 +5407,7 @@
           (i32.add
            (i32.const 5113456)
            (i32.mul
-            (local.get $13)
+            (local.get $16)
             (i32.const 8)
            )
           )
@@ -5235,7 +5417,7 @@
            (i32.add
             (i32.const 6431344)
             (i32.mul
-             (local.get $18)
+             (local.get $21)
              (i32.const 8)
             )
            )
@@ -5245,7 +5427,7 @@
             (i32.add
              (i32.const 5110384)
              (i32.mul
-              (local.get $13)
+              (local.get $16)
               (i32.const 4)
              )
             )
@@ -5254,30 +5436,30 @@
          )
         )
        )
-       (local.set $20
+       (local.set $23
         (i32.add
-         (local.get $20)
+         (local.get $23)
          (i32.const 1)
         )
        )
        (br_if $next15
         (i32.lt_s
-         (local.get $20)
-         (local.get $21)
+         (local.get $23)
+         (local.get $24)
         )
        )
       )
      )
-     (local.set $18
+     (local.set $21
       (i32.add
-       (local.get $18)
+       (local.get $21)
        (i32.const 1)
       )
      )
      (br_if $next13
       (i32.lt_s
-       (local.get $18)
-       (local.get $19)
+       (local.get $21)
+       (local.get $22)
       )
      )
     )
@@ -5285,66 +5467,60 @@
   )
   (block
    (block $done16
-    (local.set $25
+    (local.set $28
      (i32.const 256)
     )
-    (local.set $24
+    (local.set $27
      (i32.const 0)
     )
     (br_if $done16
      (i32.ge_s
-      (local.get $24)
-      (local.get $25)
+      (local.get $27)
+      (local.get $28)
      )
     )
     (loop $next17
-     (local.set $22
+     (local.set $25
       (f64.const 0)
      )
      (block $done18
-      (local.set $27
+      (local.set $30
        (local.get $0)
       )
-      (local.set $26
+      (local.set $29
        (i32.const 0)
       )
       (br_if $done18
        (i32.ge_s
-        (local.get $26)
-        (local.get $27)
+        (local.get $29)
+        (local.get $30)
        )
       )
       (loop $next19
-       (local.set $22
+       (local.set $25
         (f64.add
-         (local.get $22)
+         (local.get $25)
          (f64.load
           (i32.add
-           (i32.add
-            (i32.const 8039104)
-            (i32.mul
-             (local.get $0)
-             (i32.const 21112)
-            )
-           )
+           (local.get $3)
            (i32.mul
-            (local.get $26)
+            (local.get $29)
             (i32.const 8)
            )
           )
          )
         )
        )
-       (local.set $26
+       (local.set $29
         (i32.add
-         (local.get $26)
+         (local.get $29)
          (i32.const 1)
         )
        )
        (br_if $next19
         (i32.lt_s
-         (local.get $26)
-         (local.get $27)
+         (local.get $29)
+         (local.get $30)
         )
        )
       )
@@ -5353,68 +5529,68 @@
       (i32.add
        (i32.const 6431344)
        (i32.mul
-        (local.get $24)
+        (local.get $27)
         (i32.const 8)
        )
       )
-      (local.get $22)
+      (local.get $25)
      )
-     (local.set $24
+     (local.set $27
       (i32.add
-       (local.get $24)
+       (local.get $27)
        (i32.const 1)
       )
      )
      (br_if $next17
       (i32.lt_s
-       (local.get $24)
-       (local.get $25)
+       (local.get $27)
+       (local.get $28)
       )
      )
     )
    )
    (block $done20
-    (local.set $29
+    (local.set $32
      (i32.const 256)
     )
-    (local.set $28
+    (local.set $31
      (i32.const 0)
     )
     (br_if $done20
      (i32.ge_s
-      (local.get $28)
-      (local.get $29)
+      (local.get $31)
+      (local.get $32)
      )
     )
     (loop $next21
      (block $done22
-      (local.set $31
+      (local.set $34
        (i32.const 256)
       )
-      (local.set $30
+      (local.set $33
        (i32.const 0)
       )
       (br_if $done22
        (i32.ge_s
-        (local.get $30)
-        (local.get $31)
+        (local.get $33)
+        (local.get $34)
        )
       )
       (loop $next23
-       (local.set $23
+       (local.set $26
         (i32.add
          (i32.mul
-          (local.get $28)
+          (local.get $31)
           (i32.const 256)
          )
-         (local.get $30)
+         (local.get $33)
         )
        )
        (f64.store
         (i32.add
          (i32.const 5901936)
          (i32.mul
-          (local.get $23)
+          (local.get $26)
           (i32.const 8)
          )
         )
@@ -5423,7 +5599,7 @@
           (i32.add
            (i32.const 5901936)
            (i32.mul
-            (local.get $23)
+            (local.get $26)
             (i32.const 8)
            )
           )
@@ -5433,7 +5609,7 @@
            (i32.add
             (i32.const 6431344)
             (i32.mul
-             (local.get $28)
+             (local.get $31)
              (i32.const 8)
             )
            )
@@ -5443,7 +5619,7 @@
             (i32.add
              (i32.const 5115504)
              (i32.mul
-              (local.get $23)
+              (local.get $26)
               (i32.const 4)
              )
             )
@@ -5452,30 +5628,30 @@
          )
         )
        )
-       (local.set $30
+       (local.set $33
         (i32.add
-         (local.get $30)
+         (local.get $33)
          (i32.const 1)
         )
        )
        (br_if $next23
         (i32.lt_s
-         (local.get $30)
-         (local.get $31)
+         (local.get $33)
+         (local.get $34)
         )
        )
       )
      )
-     (local.set $28
+     (local.set $31
       (i32.add
-       (local.get $28)
+       (local.get $31)
        (i32.const 1)
       )
      )
      (br_if $next21
       (i32.lt_s
-       (local.get $28)
-       (local.get $29)
+       (local.get $31)
+       (local.get $32)
       )
      )
     )
@@ -5483,66 +5659,60 @@
   )
   (block
    (block $done24
-    (local.set $35
+    (local.set $38
      (i32.const 256)
     )
-    (local.set $34
+    (local.set $37
      (i32.const 0)
     )
     (br_if $done24
      (i32.ge_s
-      (local.get $34)
-      (local.get $35)
+      (local.get $37)
+      (local.get $38)
      )
     )
     (loop $next25
-     (local.set $32
+     (local.set $35
       (f64.const 0)
      )
      (block $done26
-      (local.set $37
+      (local.set $40
        (local.get $0)
       )
-      (local.set $36
+      (local.set $39
        (i32.const 0)
       )
       (br_if $done26
        (i32.ge_s
-        (local.get $36)
-        (local.get $37)
+        (local.get $39)
+        (local.get $40)
        )
       )
       (loop $next27
-       (local.set $32
+       (local.set $35
         (f64.add
-         (local.get $32)
+         (local.get $35)
          (f64.load
           (i32.add
-           (i32.add
-            (i32.const 8039104)
-            (i32.mul
-             (local.get $0)
-             (i32.const 21112)
-            )
-           )
+           (local.get $3)
            (i32.mul
-            (local.get $36)
+            (local.get $39)
             (i32.const 8)
            )
           )
          )
         )
        )
-       (local.set $36
+       (local.set $39
         (i32.add
-         (local.get $36)
+         (local.get $39)
          (i32.const 1)
         )
        )
        (br_if $next27
         (i32.lt_s
-         (local.get $36)
-         (local.get $37)
+         (local.get $39)
+         (local.get $40)
         )
        )
       )
@@ -5551,68 +5721,68 @@
       (i32.add
        (i32.const 6431344)
        (i32.mul
-        (local.get $34)
+        (local.get $37)
         (i32.const 8)
        )
       )
-      (local.get $32)
+      (local.get $35)
      )
-     (local.set $34
+     (local.set $37
       (i32.add
-       (local.get $34)
+       (local.get $37)
        (i32.const 1)
       )
      )
      (br_if $next25
       (i32.lt_s
-       (local.get $34)
-       (local.get $35)
+       (local.get $37)
+       (local.get $38)
       )
      )
     )
    )
    (block $done28
-    (local.set $39
+    (local.set $42
      (i32.const 256)
     )
-    (local.set $38
+    (local.set $41
      (i32.const 0)
     )
     (br_if $done28
      (i32.ge_s
-      (local.get $38)
-      (local.get $39)
+      (local.get $41)
+      (local.get $42)
      )
     )
     (loop $next29
      (block $done30
-      (local.set $41
+      (local.set $44
        (i32.const 1)
       )
-      (local.set $40
+      (local.set $43
        (i32.const 0)
       )
       (br_if $done30
        (i32.ge_s
-        (local.get $40)
-        (local.get $41)
+        (local.get $43)
+        (local.get $44)
        )
       )
       (loop $next31
-       (local.set $33
+       (local.set $36
         (i32.add
          (i32.mul
-          (local.get $38)
+          (local.get $41)
           (i32.const 1)
          )
-         (local.get $40)
+         (local.get $43)
         )
        )
        (f64.store
         (i32.add
          (i32.const 6429296)
          (i32.mul
-          (local.get $33)
+          (local.get $36)
           (i32.const 8)
          )
         )
@@ -5621,7 +5791,7 @@
           (i32.add
            (i32.const 6429296)
            (i32.mul
-            (local.get $33)
+            (local.get $36)
             (i32.const 8)
            )
           )
@@ -5631,7 +5801,7 @@
            (i32.add
             (i32.const 6431344)
             (i32.mul
-             (local.get $38)
+             (local.get $41)
              (i32.const 8)
             )
            )
@@ -5641,7 +5811,7 @@
             (i32.add
              (i32.const 6426224)
              (i32.mul
-              (local.get $33)
+              (local.get $36)
               (i32.const 4)
              )
             )
@@ -5650,30 +5820,30 @@
          )
         )
        )
-       (local.set $40
+       (local.set $43
         (i32.add
-         (local.get $40)
+         (local.get $43)
          (i32.const 1)
         )
        )
        (br_if $next31
         (i32.lt_s
-         (local.get $40)
-         (local.get $41)
+         (local.get $43)
+         (local.get $44)
         )
        )
       )
      )
-     (local.set $38
+     (local.set $41
       (i32.add
-       (local.get $38)
+       (local.get $41)
        (i32.const 1)
       )
      )
      (br_if $next29
       (i32.lt_s
-       (local.get $38)
-       (local.get $39)
+       (local.get $41)
+       (local.get $42)
       )
      )
     )
