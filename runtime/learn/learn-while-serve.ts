@@ -35,7 +35,7 @@ export interface LearnWhileServeOptions {
   readonly servers: number;
   /** Couple serving to learning (default true): see spec/adapt.md 3.3. */
   readonly pace?: boolean;
-  /** Samples servers may run ahead of the learner (default batch + requestSize: about one step). */
+  /** Samples servers may run ahead of the learner (default batch + requestSize: about one step; at least batch). */
   readonly lookahead?: number;
   /** Check each leased snapshot's checksum while serving (default true). */
   readonly verify?: boolean;
@@ -110,7 +110,8 @@ export async function learnWhileServe(o: LearnWhileServeOptions): Promise<LearnW
     requests,
     batch: o.batch,
     pace: o.pace ?? true,
-    lookahead: o.lookahead ?? o.batch + o.requestSize,
+    // Below one batch the learner would wait for a request the servers may not yet serve.
+    lookahead: Math.max(o.batch, o.lookahead ?? o.batch + o.requestSize),
   };
   const served: ServedRecord[] = [];
   const steps: StepRecord[] = [];
