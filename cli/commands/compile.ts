@@ -13,6 +13,8 @@ import { writeFileAtomic } from '../../runtime/io/atomic-write.ts';
 import { closestMatch } from '../../runtime/io/suggest.ts';
 import { EXIT, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
+import { compileToIR } from '../../compiler/index.ts';
+import { dumpGraph } from '../../compiler/pipeline.ts';
 import { compileModelFile, diagnostic } from './run.ts';
 
 /** One artifact file, its path relative to the target's output directory. */
@@ -52,6 +54,8 @@ interface CompileCliOptions {
   readonly out: string;
   readonly format?: string;
   readonly json?: boolean;
+  readonly dumpAfter?: string;
+  readonly stopAfter?: string;
 }
 
 /** The compile subcommand. */
@@ -65,6 +69,8 @@ export const command: CommandModule = {
       .requiredOption('-o, --out <dir>', 'output directory; each target writes into <dir>/<target>/')
       .option('--format <format>', `numeric format, overriding the model: ${NUMERIC_FORMATS.join(', ')}`)
       .option('--json', 'print a JSON summary of the written files on stdout')
+      .option('--dump-after <stages>', 'print the IR after these comma-separated pipeline stages, then compile')
+      .option('--stop-after <stage>', 'stop after this pipeline stage and print its IR; nothing is written')
       .action(async (model: string, opts: CompileCliOptions) => setExit(await runCompile(io, model, opts)));
   },
 };
@@ -84,6 +90,10 @@ export async function runCompile(io: CliIO, model: string, opts: CompileCliOptio
   }
   if (opts.format !== undefined && !(NUMERIC_FORMATS as readonly string[]).includes(opts.format)) {
     return fail([diagnostic('E4509', `unknown numeric format '${opts.format}'`, `formats are ${NUMERIC_FORMATS.join(', ')}`)]);
+  }
+  if (opts.dumpAfter !== undefined || opts.stopAfter !== undefined) {
+    const code = dumpStages(io, model, opts);
+    if (code !== EXIT.ok || opts.stopAfter !== undefined) return code;
   }
   const compiled = compileModelFile(io, model, json, readFileSync);
   if (!compiled) return EXIT.badInput;
@@ -115,4 +125,26 @@ export async function runCompile(io: CliIO, model: string, opts: CompileCliOptio
   if (json) io.out(JSON.stringify({ model: graph.meta.name, format, targets: summary }, null, 2));
   for (const s of summary) io.err(`${s.target}: ${s.files.length} files in ${join(opts.out, s.target)}`);
   return EXIT.ok;
+}
+
+/** `--dump-after` / `--stop-after`: runs the front end and graph passes, printing IR dumps to stdout. */
+function dumpStages(io: CliIO, model: string, opts: CompileCliOptions): number {
+  const list = (v: string | undefined): string[] => (v ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  let text: string;
+  try {
+    text = readFileSync(model, 'utf8');
+  } catch (e) {
+    const why = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
+    printDiagnostics(io, [diagnostic('E4001', `cannot read model file ${model} (${why})`, 'check the path')], undefined, opts.json);
+    return EXIT.badInput;
+  }
+  const r = compileToIR(text, model, {
+    dumpAfter: list(opts.dumpAfter),
+    ...(opts.stopAfter === undefined ? {} : { stopAfter: opts.stopAfter }),
+    onDump: (stage, ir) => io.out(`// ---- IR after ${stage} ----\n${ir}`),
+  });
+  const stoppedHere = opts.stopAfter !== undefined && !list(opts.dumpAfter).includes(opts.stopAfter);
+  if (stoppedHere && r.graph && r.tables) io.out(`// ---- IR after ${r.lastStage} ----\n${dumpGraph(r.graph, r.tables)}`);
+  printDiagnostics(io, r.diagnostics, r.sources, opts.json);
+  return r.diagnostics.some((d) => d.severity === 'error') ? EXIT.badInput : EXIT.ok;
 }

@@ -83,6 +83,22 @@ describe('tilegate compile --target wasm', () => {
   });
 });
 
+describe('tilegate compile --dump-after / --stop-after', () => {
+  it('prints the IR of the requested stages; --stop-after writes nothing', async () => {
+    const stop = await run('compile', join(EXAMPLES, 'dense.dg'), '--target', 'wasm', '-o', join(TMP, 'stopped'), '--stop-after', 'lower');
+    expect(stop.code).toBe(0);
+    expect(stop.out).toContain('// ---- IR after lower ----');
+    expect(stop.out).toContain('graph dense form=logical');
+    expect(existsSync(join(TMP, 'stopped'))).toBe(false);
+    const dump = await run('compile', join(EXAMPLES, 'dense.dg'), '--target', 'wasm', '-o', join(TMP, 'dumped'), '--dump-after', 'layout');
+    expect(dump.code).toBe(0);
+    expect(dump.out).toContain('graph dense form=channels-last');
+    expect(existsSync(join(TMP, 'dumped', 'wasm', 'model.wasm'))).toBe(true);
+    const bad = await run('compile', join(EXAMPLES, 'dense.dg'), '--target', 'wasm', '-o', join(TMP, 'bad'), '--stop-after', 'nope');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('E2002')]);
+  });
+});
+
 describe('tilegate run --target wasm', () => {
   it('writes the same output bytes as the reference interpreter', async () => {
     const model = join(EXAMPLES, 'drift-digits.dg');
