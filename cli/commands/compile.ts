@@ -15,6 +15,7 @@ import { EXIT, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
 import { compileToIR } from '../../compiler/index.ts';
 import { dumpGraph } from '../../compiler/pipeline.ts';
+import { printGraph } from '../../ir/print.ts';
 import { compileModelFile, diagnostic } from './run.ts';
 
 /** One artifact file, its path relative to the target's output directory. */
@@ -144,7 +145,7 @@ function dumpStages(io: CliIO, model: string, opts: CompileCliOptions): number {
     onDump: (stage, ir) => io.out(`// ---- IR after ${stage} ----\n${ir}`),
   });
   const stoppedHere = opts.stopAfter !== undefined && !list(opts.dumpAfter).includes(opts.stopAfter);
-  if (stoppedHere && r.graph && r.tables) io.out(`// ---- IR after ${r.lastStage} ----\n${dumpGraph(r.graph, r.tables)}`);
+  if (stoppedHere && r.graph) io.out(`// ---- IR after ${r.lastStage} ----\n${r.tables ? dumpGraph(r.graph, r.tables) : printGraph(r.graph)}`);
   printDiagnostics(io, r.diagnostics, r.sources, opts.json);
   return r.diagnostics.some((d) => d.severity === 'error') ? EXIT.badInput : EXIT.ok;
 }
