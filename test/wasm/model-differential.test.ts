@@ -118,6 +118,13 @@ describe('WASM model modules agree with the reference interpreter', () => {
     expect(expectF32Close(graph, await wasmModel(graph, 'f32'), 77)).toBeGreaterThan(0);
   });
 
+  it('posit8 and bposit16 too, on the deepest models', async () => {
+    for (const name of ['dg-deep', 'moe-top1']) {
+      const graph = exampleGraph(name);
+      for (const format of ['posit8', 'bposit16'] as const) expectBitExact(graph, await wasmModel(graph, format, { mode: 'none' }), format, 9);
+    }
+  });
+
   it('optimised (binaryen -O2) modules give the same bits as unoptimised ones', async () => {
     const graph = exampleGraph('dg-deep');
     for (const format of ['posit32', 'f32'] as const) {
