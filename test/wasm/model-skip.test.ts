@@ -11,7 +11,7 @@ import { positOps, isPositFormat, sigmoid, type PositFormat } from '../../runtim
 import { initParams } from '../../runtime/params.ts';
 import { batchOf, bitMismatches, exampleGraph, graphOf, wasmModel } from './model-fixtures.ts';
 
-const FORMATS: readonly NumericFormat[] = ['posit32', 'posit16', 'bposit32', 'f32'];
+const FORMATS: readonly NumericFormat[] = ['posit32', 'posit16', 'bposit32', 'posit8', 'bposit16', 'f32'];
 
 /** The format's values as ordered integers: posit patterns sign-extended, f32 sign-folded bits. */
 function ordering(format: NumericFormat): { readonly ord: (v: number) => number; readonly val: (o: number) => number } {
