@@ -13,7 +13,7 @@ import { DRIFT_KINDS } from '../../runtime/data/drift.ts';
 import { paramsToSafetensors } from '../../runtime/params.ts';
 import { EXIT, palette, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
-import { diagnostic, tilegateVersion } from './run.ts';
+import { diagnostic, tilegateVersion } from '../load.ts';
 
 interface AdaptCliOptions {
   readonly data: string;

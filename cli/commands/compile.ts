@@ -16,7 +16,7 @@ import type { CommandModule } from './index.ts';
 import { compileToIR } from '../../compiler/index.ts';
 import { dumpGraph } from '../../compiler/pipeline.ts';
 import { printGraph } from '../../ir/print.ts';
-import { compileModelFile, diagnostic } from './run.ts';
+import { compileModelFile, diagnostic } from '../load.ts';
 
 /** One artifact file, its path relative to the target's output directory. */
 export interface EmittedFile {

@@ -10,15 +10,10 @@ import { Presets, SingleBar } from 'cli-progress';
 import { DEFAULT_DIFFTEST_FORMATS, difftest, type DifftestFormat, type DifftestReport } from '../../compiler/difftest.ts';
 import { difftestSvg } from '../../compiler/difftest-svg.ts';
 import type { Diagnostic } from '../../ir/diagnostics.ts';
-import type { Graph } from '../../ir/graph.ts';
 import { writeFileAtomic } from '../../runtime/io/atomic-write.ts';
-import { readNpy } from '../../runtime/io/npy.ts';
-import { readSafetensors } from '../../runtime/io/safetensors.ts';
-import type { InputSet, ParamSet, Tensor } from '../../runtime/interpreter/types.ts';
-import { paramsFromTensors } from '../../runtime/params.ts';
 import { EXIT, palette, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
-import { compileModelFile, diagnostic } from './run.ts';
+import { compileModelFile, diagnostic, readInputs, readParams } from '../load.ts';
 
 interface DifftestCliOptions {
   readonly formats: string;
@@ -137,43 +132,3 @@ function summaryLine(io: CliIO, f: DifftestFormat): string {
   return `${f.format}: ${colour(exact)}, max ${s.maxUlp} ULP, output max abs ${sci(s.maxAbsError)}, max rel ${sci(s.maxRelError)}, gate flips ${(100 * s.routingFlipRate).toFixed(3)}%`;
 }
 
-function readParams(graph: Graph, file: string): { params?: ParamSet; diagnostics: Diagnostic[] } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const why = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    return { diagnostics: [diagnostic('E4001', `cannot read parameter file ${file} (${why})`, 'create one with `tilegate init model.dg -o params.safetensors`')] };
-  }
-  const st = readSafetensors(bytes, file);
-  if (!st.tensors) return { diagnostics: st.diagnostics };
-  return paramsFromTensors(graph, st.tensors, file, st.metadata);
-}
-
-function readInputs(graph: Graph, args: readonly string[]): { inputs?: InputSet; diagnostics: Diagnostic[] } {
-  const names = graph.nodes.flatMap((n) => (n.kind === 'Input' ? [n.name] : []));
-  const inputs: Record<string, Tensor> = {};
-  const diagnostics: Diagnostic[] = [];
-  for (const arg of args) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(arg);
-    const name = m ? (m[1] as string) : names.length === 1 ? names[0] : undefined;
-    const file = m ? (m[2] as string) : arg;
-    if (name === undefined || !names.includes(name)) {
-      diagnostics.push(diagnostic('E4501', `the model has no input '${name ?? file}'`, `write --input name=file with name one of ${names.join(', ')}`));
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      const why = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-      diagnostics.push(diagnostic('E4001', `cannot read input file ${file} (${why})`, 'check the path'));
-      continue;
-    }
-    const npy = readNpy(bytes, file);
-    if (!npy.array) diagnostics.push(...npy.diagnostics);
-    else if (npy.array.data.some((v) => !Number.isFinite(v))) diagnostics.push(diagnostic('E4506', `input file ${file} holds a non-finite value`, 'inputs must be finite numbers'));
-    else inputs[name] = { shape: npy.array.shape, data: npy.array.data };
-  }
-  return diagnostics.length > 0 ? { diagnostics } : { inputs, diagnostics };
-}

@@ -8,7 +8,7 @@ import { initParams, paramsToSafetensors } from '../../runtime/params.ts';
 import { writeFileAtomic } from '../../runtime/io/atomic-write.ts';
 import { EXIT, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
-import { compileModelFile, diagnostic, tilegateVersion } from './run.ts';
+import { compileModelFile, diagnostic, tilegateVersion } from '../load.ts';
 
 interface InitOptions {
   readonly output: string;

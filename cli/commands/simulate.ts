@@ -11,15 +11,12 @@ import { Presets, SingleBar } from 'cli-progress';
 import { compileToIR } from '../../compiler/index.ts';
 import type { Diagnostic } from '../../ir/diagnostics.ts';
 import { writeFileAtomic } from '../../runtime/io/atomic-write.ts';
-import { readSafetensors } from '../../runtime/io/safetensors.ts';
-import type { ParamSet } from '../../runtime/interpreter/types.ts';
-import { paramsFromTensors } from '../../runtime/params.ts';
 import { gridSvg, sweepSvg } from '../../targets/xdna/svg.ts';
 import { chromeTraceJson } from '../../targets/xdna/trace.ts';
 import { simulateGraph, sweepGraph, sweepReport, type SimulateOptions, type SimulateReport, type SweepReport } from '../../targets/xdna/simulate.ts';
 import { EXIT, palette, printDiagnostics, type CliIO } from '../io.ts';
 import type { CommandModule } from './index.ts';
-import { diagnostic } from './run.ts';
+import { diagnostic, readParams } from '../load.ts';
 
 interface SimulateCliOptions {
   readonly grid?: string;
@@ -83,18 +80,6 @@ export function parseSweep(spec: string): { counts?: number[]; error?: string } 
   return { counts: (m[1] as string).split(',').map(Number) };
 }
 
-function readParams(file: string, graph: Parameters<typeof paramsFromTensors>[0]): { params?: ParamSet; diagnostics: readonly Diagnostic[] } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const why = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    return { diagnostics: [diagnostic('E4001', `cannot read parameter file ${file} (${why})`, 'create one with `tilegate init model.dg -o params.safetensors`')] };
-  }
-  const st = readSafetensors(bytes, file);
-  if (!st.tensors) return { diagnostics: st.diagnostics };
-  return paramsFromTensors(graph, st.tensors, file);
-}
 
 /** Runs the command; returns the exit code. */
 export function runSimulate(io: CliIO, model: string, opts: SimulateCliOptions): number {
@@ -132,7 +117,7 @@ export function runSimulate(io: CliIO, model: string, opts: SimulateCliOptions):
   };
   if (sweep?.counts) return runSweepCli(io, graph, sweep.counts, options, opts);
   if (opts.params !== undefined) {
-    const p = readParams(opts.params, graph);
+    const p = readParams(graph, opts.params);
     if (!p.params) return fail(p.diagnostics);
     Object.assign(options, { params: p.params });
   }
