@@ -104,7 +104,7 @@ export function forwardGradientStep(graph: Graph, params: ParamSet, batch: Input
   const outputs = new Map([...run.outputs].filter(([name]) => name !== (lossName?.kind === 'Output' ? lossName.name : '')));
   const activationRatio = run.routing.total === 0 ? 1 : run.routing.active / run.routing.total;
   if (!run.tangents) return { loss, outputs, estimate: new Map(), newParams: params, stats: { ...stats0, activationRatio }, diagnostics: [] };
-  const est = estimate(graph, plan, run.tangents, k);
+  const est = estimateGradient(graph, plan, run.tangents, k);
   const lr = opts.lr ?? learn.lr;
   const newParams = applyUpdate(graph, params, est, lr, format);
   const B = run.tangents.lossSamples[0]?.length ?? 1;
@@ -136,7 +136,7 @@ function paramName(graph: Graph, id: NodeId): string {
  * first (in f64, index order), then over r. e_b(row) is 1, or for parameters perturbed only on
  * inactive units, 1 exactly where unit `row` of the layer was inactive for sample b.
  */
-function estimate(graph: Graph, plan: TangentPlan, t: TangentResult, k: number): Map<NodeId, Float64Array> {
+export function estimateGradient(graph: Graph, plan: TangentPlan, t: Pick<TangentResult, 'lossSamples' | 'directions' | 'inactive'>, k: number): Map<NodeId, Float64Array> {
   const owner = new Map<NodeId, NodeId>();
   for (const n of graph.nodes) if (n.kind === 'Dense') for (const p of [n.weight, n.bias]) owner.set(p, n.id);
   const out = new Map<NodeId, Float64Array>();
@@ -166,7 +166,7 @@ function estimate(graph: Graph, plan: TangentPlan, t: TangentResult, k: number):
 }
 
 /** θ_new = round(round(θ) − lr·g) in the format, for every element of every perturbed tensor. */
-function applyUpdate(graph: Graph, params: ParamSet, est: ReadonlyMap<NodeId, Float64Array>, lr: number, format: NumericFormat): ParamSet {
+export function applyUpdate(graph: Graph, params: ParamSet, est: ReadonlyMap<NodeId, Float64Array>, lr: number, format: NumericFormat): ParamSet {
   const A = arithFor(format);
   const next = new Map(params);
   for (const [id, g] of est) {

@@ -5,12 +5,10 @@
 // g = mean_r (∇f·v_r) v_r and the SGD update are formed on the host in f64 in exactly the order
 // of runtime/learn/forward-gradient.ts (spec/jvp.md 4-5), so posit32 steps agree bit for bit.
 import type { Diagnostic } from '../../ir/diagnostics.ts';
-import type { Graph } from '../../ir/graph.ts';
 import type { Node, NodeId } from '../../ir/nodes.ts';
 import type { TangentPlan } from '../../compiler/passes/jvp.ts';
-import { arithFor } from '../../runtime/interpreter/arith.ts';
 import type { InputSet, ParamSet, Tensor } from '../../runtime/interpreter/types.ts';
-import { sampleDirections } from '../../runtime/learn/forward-gradient.ts';
+import { applyUpdate, estimateGradient, sampleDirections } from '../../runtime/learn/forward-gradient.ts';
 import type { GpuModel } from './executor.ts';
 import { hostCodec } from './formats.ts';
 import { outputTensors, shapeAt } from './run-target.ts';
@@ -73,7 +71,8 @@ export async function forwardGradientStepGpu(model: GpuModel, params: ParamSet, 
   const inactive = inactiveMasks(model, plan, run.words, B);
   const codec = hostCodec(p.format);
   const rounded = directions.map((m) => new Map([...m].map(([id, v]) => [id, codec.decode(codec.encode(v))])));
-  const est = estimate(graph, plan, lossSamples, rounded, inactive, k);
+  // Estimate and update on the host, by the reference's own functions (same f64 order, same rounding).
+  const est = estimateGradient(graph, plan, { lossSamples, directions: rounded, inactive }, k);
   const newParams = applyUpdate(graph, params, est, opts.lr ?? learn.lr, p.format);
   const name = (id: NodeId): string => (graph.nodes[id] as { name?: string }).name ?? `%${id}`;
   return {
@@ -116,50 +115,3 @@ function inactiveMasks(model: GpuModel, plan: TangentPlan, words: ReadonlyMap<st
   return out;
 }
 
-/**
- * g_i = (1/(kB)) Σ_r D_{r,row(i)} ṽ_{r,i} with D_{r,row} = Σ_b d_{r,b} e_b(row): the order of
- * runtime/learn/forward-gradient.ts (b first, in index order, then r), in f64.
- */
-function estimate(graph: Graph, plan: TangentPlan, lossSamples: readonly Float64Array[], dirs: readonly ReadonlyMap<NodeId, Float64Array>[], inactive: ReadonlyMap<NodeId, Uint8Array>, k: number): Map<NodeId, Float64Array> {
-  const owner = new Map<NodeId, NodeId>();
-  for (const n of graph.nodes) if (n.kind === 'Dense') for (const p of [n.weight, n.bias]) owner.set(p, n.id);
-  const out = new Map<NodeId, Float64Array>();
-  const B = lossSamples[0]?.length ?? 0;
-  for (const [id, how] of [...plan.perturbed].sort((a, b) => a[0] - b[0])) {
-    const n = graph.nodes[id];
-    if (n?.kind !== 'Param') continue;
-    const rowsN = n.shape[0] ?? 1;
-    const cols = n.shape.length === 2 ? (n.shape[1] ?? 1) : 1;
-    const mask = how === 'inactive-units' ? inactive.get(owner.get(id) ?? -1) : undefined;
-    const g = new Float64Array(rowsN * cols);
-    const D = new Float64Array(rowsN);
-    lossSamples.forEach((d, r) => {
-      for (let row = 0; row < rowsN; row++) {
-        let s = 0;
-        for (let b = 0; b < B; b++) if (!mask || mask[b * rowsN + row]) s += d[b] as number;
-        D[row] = s;
-      }
-      const v = dirs[r]?.get(id);
-      if (!v) return;
-      for (let i = 0; i < g.length; i++) g[i] = (g[i] as number) + (D[Math.floor(i / cols)] as number) * (v[i] as number);
-    });
-    for (let i = 0; i < g.length; i++) g[i] = (g[i] as number) / (k * B);
-    out.set(id, g);
-  }
-  return out;
-}
-
-/** θ_new = round(round(θ) − lr·g) in the format, for every element of every perturbed tensor. */
-function applyUpdate(graph: Graph, params: ParamSet, est: ReadonlyMap<NodeId, Float64Array>, lr: number, format: 'f32' | 'posit32'): ParamSet {
-  const A = arithFor(format);
-  const next = new Map(params);
-  for (const [id, g] of est) {
-    const n = graph.nodes[id];
-    const old = n?.kind === 'Param' ? params.get(n.name) : undefined;
-    if (n?.kind !== 'Param' || !old) continue;
-    const data = new Float64Array(old.data.length);
-    for (let i = 0; i < data.length; i++) data[i] = A.value(A.round(A.value(A.round(old.data[i] as number)) - lr * (g[i] as number)));
-    next.set(n.name, { shape: old.shape, data });
-  }
-  return next;
-}
